@@ -1,0 +1,303 @@
+"""The case file (TOML, schema 1): one complaint, validated once at load into typed objects."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from casepost.errors import CaseFileError, Problem
+from casepost.tomlfile import key_lines, line_of, read_toml, validate
+
+
+class Strict(BaseModel):
+    """Base for every case-file table: unknown keys are errors and TOML types are taken as they are."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Person(Strict):
+    """Someone named in a letter: name and, where it matters, their role."""
+
+    name: str = Field(min_length=1)
+    role: str = ""
+
+
+class Complainant(Strict):
+    """Who made the complaint and how our letters reach them."""
+
+    name: str = Field(min_length=1)
+    salutation: str = ""  # e.g. "Dear Ms Khan"; defaults to "Dear" + name
+    relationship: str = ""  # e.g. "mother of Sam"
+    address: list[str] = []
+    email: str = ""
+    delivery: Literal["post", "email"]
+
+    @model_validator(mode="after")
+    def _reachable(self) -> Complainant:
+        if self.delivery == "post" and not self.address:
+            raise ValueError("delivery is \"post\" but there is no address: add address = [\"line 1\", ..., \"postcode\"]")
+        if self.delivery == "email" and not self.email:
+            raise ValueError("delivery is \"email\" but there is no email: add email = \"...\"")
+        return self
+
+
+class Supporter(Strict):
+    """A supporter or advocate who helps the complainant."""
+
+    name: str = Field(min_length=1)
+    role: Literal["supporter", "advocate"] = "supporter"
+    organisation: str = ""
+    address: list[str] = []
+    email: str = ""
+
+
+class Child(Strict):
+    """The child (or the subject of a strategy meeting) the complaint concerns."""
+
+    name: str = Field(min_length=1)
+    date_of_birth: dt.date | None = None
+
+
+class Point(Strict):
+    """One point of complaint, with what was found and done about it."""
+
+    summary: str = Field(min_length=1)
+    finding: str = ""
+    outcome: Literal["upheld", "partly upheld", "not upheld"] | None = None
+    actions: list[str] = []
+
+
+class Complaint(Strict):
+    """The complaint itself and the dates that start its clocks."""
+
+    received: dt.date
+    grounds_arose: dt.date | None = None  # luton-csc: the 12-month limit
+    minutes_received: dt.date | None = None  # sussex-cpc: conference minutes reached the complainant
+    conference_date: dt.date | None = None  # durham-cpc
+    meeting_date: dt.date | None = None  # the conference or strategy meeting complained about
+    acknowledged: dt.date | None = None
+    summary: str = ""  # the complaint as understood, in a sentence or two
+    desired_outcome: str = ""
+    points: list[Point] = []
+
+
+class Escalation(Strict):
+    """herts-*: the complaint reached the Children's Services Complaints Manager."""
+
+    received: dt.date | None = None
+    delay_authorised_until: dt.date | None = None
+    response_sent: dt.date | None = None
+
+
+class Stage1(Strict):
+    """Local resolution."""
+
+    meeting: dt.date | None = None
+    extended: bool = False
+    response_sent: dt.date | None = None
+
+
+class Stage2(Strict):
+    """Investigation, or the second stage of a conference procedure."""
+
+    requested: dt.date | None = None
+    acknowledged: dt.date | None = None
+    officer_appointed: dt.date | None = None
+    statement_agreed: dt.date | None = None
+    meeting: dt.date | None = None
+    response_sent: dt.date | None = None
+
+
+class Stage3(Strict):
+    """Review panel request."""
+
+    requested: dt.date | None = None
+    acknowledged: dt.date | None = None
+
+
+class PanelMember(Strict):
+    """A panel member; line management of the case or a conflict are warned about."""
+
+    name: str = Field(min_length=1)
+    role: str = "Panel member"
+    organisation: str = ""
+    line_management: bool = False  # has had line-management responsibility for the case
+    conflict: bool = False  # has declared a conflict of interest
+
+
+class Panel(Strict):
+    """The review panel: when and where it meets, and who sits on it."""
+
+    date: dt.date | None = None
+    time: str = ""  # "10:00"
+    venue: str = ""
+    chair: Person | None = None
+    members: list[PanelMember] = []
+    attendees: list[Person] = []  # invited to attend: officers, chair of the meeting complained about
+    invitations_sent: dt.date | None = None
+    papers_sent: dt.date | None = None
+
+
+class Decision(Strict):
+    """What the panel decided (or, for luton-csc, recommended and the Director's response)."""
+
+    outcomes: list[str] = []  # ids from the procedure's outcome list
+    reasons: str = ""
+    recommendations: list[str] = []
+    next_steps: str = ""
+    further_hearing: dt.date | None = None  # where the panel lacked information
+    recommendations_sent: dt.date | None = None
+    director_agrees: bool | None = None  # luton-csc
+    director_response: str = ""  # luton-csc: the Director's reasons
+    sent: dt.date | None = None
+
+
+class Hold(Strict):
+    """A period when the authority's working-day clocks stop (e.g. court proceedings)."""
+
+    from_: dt.date = Field(alias="from")
+    to: dt.date | None = None  # inclusive; absent while the hold is open
+    reason: str = Field(min_length=1)
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Hold:
+        if self.to is not None and self.to < self.from_:
+            raise ValueError(f"the hold ends ({self.to}) before it starts ({self.from_})")
+        return self
+
+
+class BundleDocument(Strict):
+    """One document of the panel bundle."""
+
+    title: str = Field(min_length=1)
+    section: str = Field(min_length=1)
+    date: dt.date
+    path: str = Field(min_length=1)  # relative to the case file; must stay inside its folder
+
+
+class Bundle(Strict):
+    """The panel bundle's documents and who receives it."""
+
+    documents: list[BundleDocument] = []
+    distribution: list[str] = []
+
+
+class Case(Strict):
+    """A complaint case file."""
+
+    schema_: Literal[1] = Field(alias="schema")
+    procedure: str = Field(min_length=1)
+    reference: str = Field(min_length=1)
+    letter_date: dt.date | None = None  # the date printed on letters; else --date, else today
+    complainant: Complainant
+    supporter: Supporter | None = None
+    child: Child | None = None
+    complaint: Complaint
+    officers: dict[str, Person] = {}  # e.g. handler, responder, meeting_chair, investigating_officer
+    escalation: Escalation = Escalation()
+    stage1: Stage1 = Stage1()
+    stage2: Stage2 = Stage2()
+    stage3: Stage3 = Stage3()
+    panel: Panel = Panel()
+    decision: Decision = Decision()
+    holds: list[Hold] = []
+    bundle: Bundle = Bundle()
+    copies_to: dict[str, list[str]] = {}  # extra "cc" names per letter kind
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+
+
+# Events that must not come before the complaint was received (field path -> what it is).
+_AFTER_RECEIPT = (
+    "complaint.acknowledged",
+    "escalation.received",
+    "escalation.response_sent",
+    "stage1.meeting",
+    "stage1.response_sent",
+    "stage2.requested",
+    "stage2.acknowledged",
+    "stage2.officer_appointed",
+    "stage2.statement_agreed",
+    "stage2.meeting",
+    "stage2.response_sent",
+    "stage3.requested",
+    "stage3.acknowledged",
+    "panel.date",
+    "panel.invitations_sent",
+    "panel.papers_sent",
+    "decision.recommendations_sent",
+    "decision.sent",
+)
+
+# (later, earlier): the later event cannot come before the earlier one.
+_ORDER = (
+    ("stage2.acknowledged", "stage2.requested"),
+    ("stage2.response_sent", "stage2.requested"),
+    ("stage3.acknowledged", "stage3.requested"),
+    ("stage2.requested", "stage1.response_sent"),
+    ("stage3.requested", "stage2.response_sent"),
+    ("escalation.response_sent", "escalation.received"),
+    ("decision.sent", "panel.date"),
+    ("decision.recommendations_sent", "panel.date"),
+)
+
+
+def get_field(case: Case, path: str) -> object:
+    """The value at a dotted field path such as 'stage1.response_sent' (None if unset)."""
+    value: object = case
+    for part in path.split("."):
+        value = getattr(value, part, None)
+        if value is None:
+            return None
+    return value
+
+
+def get_date(case: Case, path: str) -> dt.date | None:
+    """The date at a dotted field path, or None."""
+    value = get_field(case, path)
+    return value if isinstance(value, dt.date) else None
+
+
+def contradictions(case: Case) -> list[Problem]:
+    """Events recorded in an impossible order."""
+    problems = []
+    received = case.complaint.received
+    for path in _AFTER_RECEIPT:
+        when = get_date(case, path)
+        if when is not None and when < received:
+            problems.append(Problem(path, f"{when} is before the complaint was received ({received})"))
+    for later, earlier in _ORDER:
+        a, b = get_date(case, later), get_date(case, earlier)
+        if a is not None and b is not None and a < b:
+            problems.append(Problem(later, f"{a} is before {earlier} ({b})"))
+    for i, hold in enumerate(case.holds):
+        if hold.from_ < received:
+            problems.append(Problem(f"holds[{i}].from", f"{hold.from_} is before the complaint was received ({received})"))
+    return problems
+
+
+def _loc(path: str) -> tuple[str | int, ...]:
+    out: list[str | int] = []
+    for part in path.replace("]", "").split("."):
+        name, _, index = part.partition("[")
+        out.append(name)
+        if index:
+            out.append(int(index))
+    return tuple(out)
+
+
+def load_case(path: Path) -> Case:
+    """Load and validate a case file, raising CaseFileError with every problem found."""
+    data, text = read_toml(path, CaseFileError)
+    case = validate(Case, data, text, path, CaseFileError)
+    problems = contradictions(case)
+    if problems:
+        lines = key_lines(text)
+        located = [Problem(p.field, p.message, line_of(lines, _loc(p.field))) for p in problems]
+        raise CaseFileError(path, located)
+    return case

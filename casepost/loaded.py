@@ -1,0 +1,44 @@
+"""Everything a command needs about one case: the case, its procedure, its settings, its folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from casepost.case import Case, load_case
+from casepost.errors import CaseFileError, ProcedureError
+from casepost.procedures import Procedure, load_procedure
+from casepost.settings import LoadedSettings, load_settings
+from casepost.timeline import Timeline, build_timeline
+
+
+@dataclass(frozen=True)
+class LoadedCase:
+    """A validated case with its procedure and its authority's settings."""
+
+    path: Path
+    case: Case
+    procedure: Procedure
+    settings: LoadedSettings
+
+    @property
+    def folder(self) -> Path:
+        """The case's own folder: the only place its documents may be read from."""
+        return self.path.resolve().parent
+
+    def timeline(self, as_of: dt.date | None = None) -> Timeline:
+        """The case's timeline as of a day (today by default)."""
+        return build_timeline(self.case, self.procedure, self.settings.settings, as_of or dt.date.today())
+
+
+def open_case(path: Path, settings_path: Path | None = None) -> LoadedCase:
+    """Load a case file with its procedure and settings; every problem is a CasepostError."""
+    case = load_case(path)
+    try:
+        procedure = load_procedure(case.procedure, path.resolve().parent)
+    except ProcedureError as exc:
+        if exc.path is None:  # an unknown id: the case file is what is wrong
+            raise CaseFileError(path, exc.problems) from exc
+        raise
+    return LoadedCase(path=path, case=case, procedure=procedure, settings=load_settings(path, settings_path))

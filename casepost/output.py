@@ -1,0 +1,55 @@
+"""Writing outputs safely: names from the reference, never overwriting without --force, atomic."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from casepost.errors import OutputExistsError
+
+
+def safe_reference(reference: str) -> str:
+    """A reference fit for a file name: anything but letters, digits, - _ . becomes -."""
+    return re.sub(r"[^A-Za-z0-9._-]", "-", reference)
+
+
+def output_name(reference: str, kind: str, suffix: str) -> str:
+    """REFERENCE-KIND.suffix, e.g. CSC/2026/0142 -> CSC-2026-0142-decision.pdf."""
+    return f"{safe_reference(reference)}-{kind}.{suffix.lstrip('.')}"
+
+
+def ensure_writable(path: Path, force: bool) -> None:
+    """Refuse to replace an existing file unless force is given."""
+    if path.exists() and not force:
+        raise OutputExistsError(f"{path} already exists; use --force to replace it")
+
+
+@contextlib.contextmanager
+def atomic_path(path: Path, force: bool) -> Iterator[Path]:
+    """A temporary path beside `path`, renamed onto it only if the block succeeds.
+
+    A crash leaves the old file or the new one, never half of one; a failure leaves nothing.
+    """
+    ensure_writable(path, force)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        ensure_writable(path, force)  # someone may have written it meanwhile
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def write_atomic(path: Path, data: bytes, force: bool) -> None:
+    """Write bytes to path atomically, refusing to overwrite without force."""
+    with atomic_path(path, force) as tmp:
+        tmp.write_bytes(data)

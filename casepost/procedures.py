@@ -1,0 +1,222 @@
+"""Procedures as data: the model of a procedure file, and loading the built-in ones or a file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import tomllib
+import types
+import typing
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from casepost.case import Case
+from casepost.errors import Problem, ProcedureError
+from casepost.tomlfile import read_toml, validate
+
+DefaultName = Literal["acknowledgement_working_days", "panel_invitation_working_days", "panel_papers_days"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+
+
+def date_fields(model: type[BaseModel] = Case, prefix: str = "") -> set[str]:
+    """Every dotted path in the case model whose value is a date (the events a rule may count from)."""
+    found: set[str] = set()
+    for name, field in model.model_fields.items():
+        key = field.alias or name
+        path = f"{prefix}{key}"
+        args = typing.get_args(field.annotation) or (field.annotation,)
+        if dt.date in args:
+            found.add(path)
+        for arg in args:
+            if isinstance(arg, type) and issubclass(arg, BaseModel) and field.annotation is not list:
+                origin = typing.get_origin(field.annotation)
+                if origin in (None, types.UnionType, typing.Union):
+                    found |= date_fields(arg, f"{path}.")
+    return found
+
+
+def bool_fields() -> set[str]:
+    """Dotted paths of the case model's yes/no fields (what an extension may depend on)."""
+    return {"stage1.extended", "decision.director_agrees"}
+
+
+class Extension(_Strict):
+    """Extra working days when a yes/no field of the case is true (e.g. Luton 13.9)."""
+
+    when: str
+    working_days: int = Field(ge=1)
+    source: str = Field(min_length=1)
+
+
+class Alternative(_Strict):
+    """A different number of working days when a yes/no field is false (e.g. Luton 20.6)."""
+
+    when_false: str
+    working_days: int = Field(ge=1)
+    source: str = Field(min_length=1)
+
+
+class Replacement(_Strict):
+    """A recorded date that replaces the computed one (e.g. an authorised delay)."""
+
+    field: str
+    source: str = Field(min_length=1)
+
+
+class Deadline(_Strict):
+    """One dated duty of the authority, or one window of the complainant."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    what: str = Field(min_length=1)  # in words: "Acknowledge the complaint"
+    party: Literal["authority", "complainant"]
+    from_: str = Field(alias="from")  # the event counted from: a case field path
+    receipt: bool = False  # count from the complainant's (deemed) receipt of our letter sent on `from`
+    working_days: int | None = None
+    days: int | None = None  # calendar days
+    months: int | None = None
+    default: DefaultName | None = None  # the number is the authority's own, from its settings
+    unit: Literal["working_days", "days"] | None = None  # with `default`: how it counts
+    before: bool = False  # count back from the event (e.g. before the panel)
+    source: str = Field(min_length=1)  # seed paragraph, or "authority default"
+    met_by: str | None = None  # the case field whose date meets it
+    provisional_from: str | None = None  # a deadline id whose date stands in for a missing `from`
+    extension: Extension | None = None
+    alternative: Alternative | None = None
+    replaced_by: Replacement | None = None
+
+    @model_validator(mode="after")
+    def _one_count(self) -> Deadline:
+        given = [n for n in ("working_days", "days", "months", "default") if getattr(self, n) is not None]
+        if len(given) != 1:
+            raise ValueError(f"give exactly one of working_days, days, months or default (got {given or 'none'})")
+        if self.default is not None and self.unit is None:
+            raise ValueError("a deadline with `default` needs `unit` (\"working_days\" or \"days\")")
+        for n in ("working_days", "days", "months"):
+            value = getattr(self, n)
+            if value is not None and value < 0:
+                raise ValueError(f"{n} must be positive; use before = true to count back")
+        events = date_fields()
+        for label, path in (("from", self.from_), ("met_by", self.met_by),
+                            ("replaced_by.field", self.replaced_by.field if self.replaced_by else None)):
+            if path is not None and path not in events:
+                raise ValueError(f"{label} = {path!r} is not a date in the case file (one of: {', '.join(sorted(events))})")
+        for label, path in (("extension.when", self.extension.when if self.extension else None),
+                            ("alternative.when_false", self.alternative.when_false if self.alternative else None)):
+            if path is not None and path not in bool_fields():
+                raise ValueError(f"{label} = {path!r} is not a yes/no field of the case file")
+        return self
+
+
+class Outcome(_Strict):
+    """A decision a panel may reach, as the decision letter words it."""
+
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    label: str = Field(min_length=1)  # short name, for the command line and the review
+    text: str = Field(min_length=1)  # the sentence in the letter
+
+
+class Section(_Strict):
+    """A section of the panel bundle."""
+
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    title: str = Field(min_length=1)
+
+
+class LetterSpec(_Strict):
+    """What a procedure says about one letter kind: its title, who signs, who gets copies."""
+
+    title: str = Field(min_length=1)
+    template: str = ""  # a template name in templates/letters/; default: the letter kind
+    signatory: str = ""  # a key of [signatories] in the settings; default: the letter kind, then "default"
+    copies: list[str] = []  # who gets a copy, in words
+    states: list[str] = []  # deadline ids whose dates the letter states
+
+
+class Procedure(_Strict):
+    """A complaints procedure: its facts, deadlines, letters, outcomes and bundle sections."""
+
+    schema_: Literal[1] = Field(alias="schema")
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    name: str = Field(min_length=1)
+    owner: str = Field(min_length=1)  # whose procedure it is
+    seed: str = ""  # the published source document
+    summary: str = ""
+    meeting: str = ""  # what was complained about: "strategy meeting", "child protection conference"
+    meeting_chair: str = ""  # "Designated Officer", "Conference Chair"
+    decision_stands: bool = False  # this process cannot change the original decision, which stands meanwhile
+    judicial_review: bool = False  # decision letters mention judicial review
+    events: dict[str, str] = {}  # labels for events, overriding the built-in ones
+    deadlines: list[Deadline]
+    outcomes: list[Outcome] = []
+    sections: list[Section]
+    letters: dict[str, LetterSpec] = {}
+
+    @model_validator(mode="after")
+    def _references(self) -> Procedure:
+        ids = [d.id for d in self.deadlines]
+        dupes = {i for i in ids if ids.count(i) > 1}
+        if dupes:
+            raise ValueError(f"deadline ids repeated: {', '.join(sorted(dupes))}")
+        for d in self.deadlines:
+            if d.provisional_from is not None and d.provisional_from not in ids:
+                raise ValueError(f"deadline {d.id}: provisional_from = {d.provisional_from!r} is not a deadline of this procedure")
+        for spec in self.letters.values():
+            for ref in spec.states:
+                if ref not in ids:
+                    raise ValueError(f"a letter states deadline {ref!r}, which this procedure does not have")
+        return self
+
+    def deadline(self, deadline_id: str) -> Deadline:
+        """The deadline with this id."""
+        for d in self.deadlines:
+            if d.id == deadline_id:
+                return d
+        raise KeyError(deadline_id)
+
+    def section_ids(self) -> list[str]:
+        """Bundle section ids in bundle order."""
+        return [s.id for s in self.sections]
+
+
+def _builtin_folder() -> Path:
+    return Path(str(resources.files("casepost") / "data" / "procedures"))
+
+
+def builtin_ids() -> list[str]:
+    """The ids of the procedures shipped with casepost."""
+    return sorted(p.stem for p in _builtin_folder().glob("*.toml"))
+
+
+@functools.lru_cache(maxsize=32)
+def load_procedure_file(path: Path) -> Procedure:
+    """Load and validate one procedure file."""
+    data, text = read_toml(path, ProcedureError)
+    return validate(Procedure, data, text, path, ProcedureError)
+
+
+def load_procedure(ref: str, case_folder: Path | None = None) -> Procedure:
+    """A procedure by built-in id, or by path (relative to the case's folder) to a procedure file."""
+    if re.fullmatch(r"[a-z0-9-]+", ref):
+        path = _builtin_folder() / f"{ref}.toml"
+        if not path.is_file():
+            known = ", ".join(builtin_ids())
+            raise ProcedureError(None, [Problem("procedure", f"{ref!r} is not a known procedure (known: {known}), nor a path to a .toml file")])
+        return load_procedure_file(path)
+    path = Path(ref)
+    if case_folder is not None and not path.is_absolute():
+        path = case_folder / path
+    return load_procedure_file(path.resolve())
+
+
+@functools.lru_cache(maxsize=1)
+def event_labels() -> dict[str, str]:
+    """Built-in words for each event (case field path -> 'the complaint was received')."""
+    text = (resources.files("casepost") / "data" / "events.toml").read_text(encoding="utf-8")
+    return dict(tomllib.loads(text)["events"])

@@ -1,0 +1,198 @@
+"""Reading TOML input files: size limit, syntax errors with line and column, and
+pydantic validation errors turned into problems that name the field and its line."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from casepost.errors import InputFileError, Problem
+
+MAX_BYTES = 1_000_000
+
+M = TypeVar("M", bound=BaseModel)
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=""")
+
+
+def _split_key(text: str) -> tuple[str, ...]:
+    parts = re.findall(r"""[A-Za-z0-9_-]+|"[^"]*"|'[^']*'""", text)
+    return tuple(p.strip("\"'") for p in parts)
+
+
+def key_lines(text: str) -> dict[tuple[str | int, ...], int]:
+    """Map each key path (tables, array-of-table indices, keys) to the 1-based line it is on.
+
+    A small scanner, not a parser: it reads table headers and `key =` lines, which is all
+    a person's error message needs. Multi-line strings and arrays are skipped over.
+    """
+    where: dict[tuple[str | int, ...], int] = {}
+    counts: dict[tuple[str | int, ...], int] = {}
+    table: tuple[str | int, ...] = ()
+    in_multiline: str | None = None
+    depth = 0
+    for n, line in enumerate(text.splitlines(), start=1):
+        if in_multiline:
+            if in_multiline in line:
+                in_multiline = None
+            continue
+        if depth > 0:
+            depth += line.count("[") - line.count("]")
+            continue
+        header = _HEADER.match(line)
+        if header and not _KEY.match(line):
+            keys = _split_key(header.group(2))
+            if header.group(1) == "[[":
+                base = _resolve(keys, counts)
+                index = counts.get(base, 0)
+                counts[base] = index + 1
+                table = (*base, index)
+            else:
+                table = _resolve(keys, counts)
+            where.setdefault(table, n)
+            continue
+        key = _KEY.match(line)
+        if key:
+            path = (*table, *_split_key(key.group(1)))
+            where.setdefault(path, n)
+            rest = line[key.end():]
+            for quote in ('"""', "'''"):
+                if rest.count(quote) == 1:
+                    in_multiline = quote
+            depth = max(0, rest.count("[") - rest.count("]"))
+    return where
+
+
+def _resolve(keys: tuple[str, ...], counts: dict[tuple[str | int, ...], int]) -> tuple[str | int, ...]:
+    """Insert the current index of any array of tables met along a header's path."""
+    path: tuple[str | int, ...] = ()
+    for key in keys:
+        path = (*path, key)
+        if path in counts:
+            path = (*path, counts[path] - 1)
+    return path
+
+
+def line_of(lines: dict[tuple[str | int, ...], int], loc: tuple[str | int, ...]) -> int | None:
+    """The line of the longest prefix of loc that the file names."""
+    for end in range(len(loc), 0, -1):
+        if loc[:end] in lines:
+            return lines[loc[:end]]
+    return None
+
+
+def field_path(loc: tuple[str | int, ...]) -> str:
+    """('panel', 'members', 2, 'role') -> 'panel.members[2].role'."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def read_toml(path: Path, error: type[InputFileError]) -> tuple[dict[str, Any], str]:
+    """Read and parse a TOML file, refusing files over 1 MB and reporting syntax errors."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise error(path, [Problem("", f"cannot be read ({exc.strerror or exc})")]) from exc
+    if not path.is_file():
+        raise error(path, [Problem("", "is not a file")])
+    if size > MAX_BYTES:
+        raise error(path, [Problem("", f"is {size:,} bytes; the limit is {MAX_BYTES:,} bytes (1 MB)")])
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise error(path, [Problem("", f"is not UTF-8 text (byte {exc.start})")]) from exc
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        raise error(path, [_syntax_problem(text, exc)]) from exc
+
+
+def _syntax_problem(text: str, exc: tomllib.TOMLDecodeError) -> Problem:
+    lineno = getattr(exc, "lineno", None)
+    colno = getattr(exc, "colno", None)
+    msg = getattr(exc, "msg", None) or str(exc).split(" (at ")[0]
+    if lineno is None:
+        found = re.search(r"line (\d+), column (\d+)", str(exc))
+        if found:
+            lineno, colno = int(found.group(1)), int(found.group(2))
+    key = ""
+    if lineno:
+        lines = text.splitlines()
+        if 0 < lineno <= len(lines):
+            m = _KEY.match(lines[lineno - 1])
+            key = m.group(1).strip() if m else ""
+    where = f"column {colno}: " if colno else ""
+    return Problem(key, f"TOML syntax error, {where}{msg}", lineno)
+
+
+def validate(model: type[M], data: dict[str, Any], text: str, path: Path, error: type[InputFileError]) -> M:
+    """Validate data into model, or raise error listing every problem with field and line."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        lines = key_lines(text)
+        problems = [_problem(model, e, lines) for e in exc.errors(include_url=False)]
+        raise error(path, problems) from exc
+
+
+def _problem(model: type[BaseModel], err: Any, lines: dict[tuple[str | int, ...], int]) -> Problem:
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    msg = err["msg"]
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(model, loc[:-1])
+        guess = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+        msg = "unknown key" + (f"; did you mean `{guess[0]}`?" if guess else "")
+        if allowed:
+            msg += f" (allowed here: {', '.join(sorted(allowed))})"
+    elif kind in ("date_type", "date_from_datetime_inexact", "date_parsing"):
+        msg = "must be a TOML date such as 2026-11-20 (no quotes)"
+    elif kind == "missing":
+        msg = "is required"
+    elif kind == "value_error":
+        msg = msg.removeprefix("Value error, ")
+    elif kind == "literal_error":
+        msg = msg.replace("Input should be", "must be")
+    return Problem(field_path(loc), msg, line_of(lines, loc))
+
+
+def _allowed_keys(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    """The field names (aliases) accepted at loc, found by walking the model's annotations."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        field = current.model_fields.get(str(part)) or next(
+            (f for f in current.model_fields.values() if f.alias == part), None
+        )
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [f.alias or name for name, f in current.model_fields.items()]
+    return []
+
+
+def _inner_model(annotation: Any) -> Any:
+    """The BaseModel inside list[X], X | None, dict[str, X], or X itself."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        inner = _inner_model(arg)
+        if inner is not None:
+            return inner
+    return None

@@ -1,0 +1,1 @@
+"""Letter rendering: one Jinja2 wording source per letter, laid out as PDF (WeasyPrint) and DOCX (docxtpl)."""

@@ -1,0 +1,1 @@
+"""Panel bundle assembly: cover, index, sections, stamping, numbering, bookmarks."""
