@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import sys
 from collections.abc import Callable
@@ -35,14 +34,18 @@ def _as_date(value: dt.datetime | None) -> dt.date | None:
 def settings_option(f: Callable[..., Any]) -> Callable[..., Any]:
     """--settings FILE, shared by every command that reads a case."""
     return click.option(
-        "--settings", "settings_path", type=click.Path(dir_okay=False, path_type=Path),
+        "--settings",
+        "settings_path",
+        type=click.Path(dir_okay=False, path_type=Path),
         help="The authority's casepost.toml (default: found by walking up from the case file).",
     )(f)
 
 
 def as_of_option(f: Callable[..., Any]) -> Callable[..., Any]:
     """--as-of DATE: the day statuses are worked out for (default today)."""
-    return click.option("--as-of", "as_of", type=DATE, help="Work statuses out as of this day (YYYY-MM-DD; default today).")(f)
+    return click.option(
+        "--as-of", "as_of", type=DATE, help="Work statuses out as of this day (YYYY-MM-DD; default today)."
+    )(f)
 
 
 def force_option(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -77,9 +80,16 @@ def check(case: Path, settings_path: Path | None, as_of: dt.datetime | None) -> 
 @settings_option
 @as_of_option
 @click.option("--json", "as_json", is_flag=True, help="Print the timeline as JSON.")
-@click.option("--ics", "ics", type=click.Path(dir_okay=False, path_type=Path), help="Also write the deadlines as an iCalendar file.")
+@click.option(
+    "--ics",
+    "ics",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the deadlines as an iCalendar file.",
+)
 @force_option
-def dates(case: Path, settings_path: Path | None, as_of: dt.datetime | None, as_json: bool, ics: Path | None, force: bool) -> None:
+def dates(
+    case: Path, settings_path: Path | None, as_of: dt.datetime | None, as_json: bool, ics: Path | None, force: bool
+) -> None:
     """Show CASE's timeline: every deadline with its date, rule, source and status."""
     from casepost.console import print_timeline
     from casepost.loaded import open_case
@@ -100,7 +110,9 @@ def dates(case: Path, settings_path: Path | None, as_of: dt.datetime | None, as_
 
 @main.command()
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--within", type=click.IntRange(min=0), default=10, show_default=True, help="Show what falls due within N days.")
+@click.option(
+    "--within", type=click.IntRange(min=0), default=10, show_default=True, help="Show what falls due within N days."
+)
 @as_of_option
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 def due(folder: Path, within: int, as_of: dt.datetime | None, as_json: bool) -> None:

@@ -71,13 +71,13 @@ class WorkingCalendar:
         return days
 
     def earlier_working_day(self, day: dt.date) -> dt.date:
-        """day itself if a working day, else the previous working day (the authority sends early)."""
+        """Day itself if a working day, else the previous working day (the authority sends early)."""
         while not self.is_working_day(day):
             day -= ONE_DAY
         return day
 
     def later_working_day(self, day: dt.date) -> dt.date:
-        """day itself if a working day, else the next one (a complainant's window is never shortened)."""
+        """Day itself if a working day, else the next one (a complainant's window is never shortened)."""
         while not self.is_working_day(day):
             day += ONE_DAY
         return day

@@ -38,9 +38,9 @@ class Complainant(Strict):
     @model_validator(mode="after")
     def _reachable(self) -> Complainant:
         if self.delivery == "post" and not self.address:
-            raise ValueError("delivery is \"post\" but there is no address: add address = [\"line 1\", ..., \"postcode\"]")
+            raise ValueError('delivery is "post" but there is no address: add address = ["line 1", ..., "postcode"]')
         if self.delivery == "email" and not self.email:
-            raise ValueError("delivery is \"email\" but there is no email: add email = \"...\"")
+            raise ValueError('delivery is "email" but there is no email: add email = "..."')
         return self
 
 
@@ -277,7 +277,9 @@ def contradictions(case: Case) -> list[Problem]:
             problems.append(Problem(later, f"{a} is before {earlier} ({b})"))
     for i, hold in enumerate(case.holds):
         if hold.from_ < received:
-            problems.append(Problem(f"holds[{i}].from", f"{hold.from_} is before the complaint was received ({received})"))
+            problems.append(
+                Problem(f"holds[{i}].from", f"{hold.from_} is before the complaint was received ({received})")
+            )
     return problems
 
 
@@ -291,13 +293,22 @@ def _loc(path: str) -> tuple[str | int, ...]:
     return tuple(out)
 
 
-def load_case(path: Path) -> Case:
-    """Load and validate a case file, raising CaseFileError with every problem found."""
+def locate(problems: list[Problem], text: str) -> list[Problem]:
+    """Give each problem the line its field is on in the file's text."""
+    lines = key_lines(text)
+    return [Problem(p.field, p.message, p.line or line_of(lines, _loc(p.field))) for p in problems]
+
+
+def read_case(path: Path) -> tuple[Case, str]:
+    """Load and validate a case file, with its text (for locating later problems)."""
     data, text = read_toml(path, CaseFileError)
     case = validate(Case, data, text, path, CaseFileError)
     problems = contradictions(case)
     if problems:
-        lines = key_lines(text)
-        located = [Problem(p.field, p.message, line_of(lines, _loc(p.field))) for p in problems]
-        raise CaseFileError(path, located)
-    return case
+        raise CaseFileError(path, locate(problems, text))
+    return case, text
+
+
+def load_case(path: Path) -> Case:
+    """Load and validate a case file, raising CaseFileError with every problem found."""
+    return read_case(path)[0]

@@ -1,5 +1,6 @@
 """The case's correspondence log: one JSON line per output, so the authority can show the
-Ombudsman exactly what was produced from what (file hashes, never personal data)."""
+Ombudsman exactly what was produced from what (file hashes, never personal data).
+"""
 
 from __future__ import annotations
 
@@ -25,15 +26,20 @@ def log_path(case_path: Path) -> Path:
     return case_path.with_name(f"{case_path.stem}.correspondence.jsonl")
 
 
-def record(case_path: Path, kind: str, output: Path, templates: Mapping[str, str] | None = None,
-           extra: Mapping[str, object] | None = None) -> dict[str, object]:
+def record(
+    case_path: Path,
+    kind: str,
+    output: Path,
+    templates: Mapping[str, str] | None = None,
+    extra: Mapping[str, object] | None = None,
+) -> dict[str, object]:
     """Append one line for an output: when, what kind, where, and the hashes of output, case and templates.
 
     `templates` maps each template's name to its SHA-256. The line is appended under a lock,
     so parallel workers never interleave.
     """
     entry: dict[str, object] = {
-        "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "kind": kind,
         "output": str(output),
         "output_sha256": sha256_file(output),

@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from casepost.case import Case, load_case
-from casepost.errors import CaseFileError, ProcedureError
+from casepost.case import Case, locate, read_case
+from casepost.errors import CaseFileError, Problem, ProcedureError
 from casepost.procedures import Procedure, load_procedure
 from casepost.settings import LoadedSettings, load_settings
 from casepost.timeline import Timeline, build_timeline
@@ -32,13 +32,40 @@ class LoadedCase:
         return build_timeline(self.case, self.procedure, self.settings.settings, as_of or dt.date.today())
 
 
+def procedure_problems(case: Case, procedure: Procedure) -> list[Problem]:
+    """Values that only make sense against the case's procedure: bundle sections, panel outcomes."""
+    problems = []
+    sections = procedure.section_ids()
+    for i, doc in enumerate(case.bundle.documents):
+        if doc.section not in sections:
+            problems.append(
+                Problem(
+                    f"bundle.documents[{i}].section",
+                    f"{doc.section!r} is not a section of {procedure.id} (allowed: {', '.join(sections)})",
+                )
+            )
+    outcomes = [o.id for o in procedure.outcomes]
+    for i, outcome in enumerate(case.decision.outcomes):
+        if outcome not in outcomes:
+            problems.append(
+                Problem(
+                    f"decision.outcomes[{i}]",
+                    f"{outcome!r} is not an outcome of {procedure.id} (allowed: {', '.join(outcomes)})",
+                )
+            )
+    return problems
+
+
 def open_case(path: Path, settings_path: Path | None = None) -> LoadedCase:
     """Load a case file with its procedure and settings; every problem is a CasepostError."""
-    case = load_case(path)
+    case, text = read_case(path)
     try:
         procedure = load_procedure(case.procedure, path.resolve().parent)
     except ProcedureError as exc:
         if exc.path is None:  # an unknown id: the case file is what is wrong
-            raise CaseFileError(path, exc.problems) from exc
+            raise CaseFileError(path, locate(exc.problems, text)) from exc
         raise
+    problems = procedure_problems(case, procedure)
+    if problems:
+        raise CaseFileError(path, locate(problems, text))
     return LoadedCase(path=path, case=case, procedure=procedure, settings=load_settings(path, settings_path))

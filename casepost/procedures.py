@@ -97,18 +97,25 @@ class Deadline(_Strict):
         if len(given) != 1:
             raise ValueError(f"give exactly one of working_days, days, months or default (got {given or 'none'})")
         if self.default is not None and self.unit is None:
-            raise ValueError("a deadline with `default` needs `unit` (\"working_days\" or \"days\")")
+            raise ValueError('a deadline with `default` needs `unit` ("working_days" or "days")')
         for n in ("working_days", "days", "months"):
             value = getattr(self, n)
             if value is not None and value < 0:
                 raise ValueError(f"{n} must be positive; use before = true to count back")
         events = date_fields()
-        for label, path in (("from", self.from_), ("met_by", self.met_by),
-                            ("replaced_by.field", self.replaced_by.field if self.replaced_by else None)):
+        for label, path in (
+            ("from", self.from_),
+            ("met_by", self.met_by),
+            ("replaced_by.field", self.replaced_by.field if self.replaced_by else None),
+        ):
             if path is not None and path not in events:
-                raise ValueError(f"{label} = {path!r} is not a date in the case file (one of: {', '.join(sorted(events))})")
-        for label, path in (("extension.when", self.extension.when if self.extension else None),
-                            ("alternative.when_false", self.alternative.when_false if self.alternative else None)):
+                raise ValueError(
+                    f"{label} = {path!r} is not a date in the case file (one of: {', '.join(sorted(events))})"
+                )
+        for label, path in (
+            ("extension.when", self.extension.when if self.extension else None),
+            ("alternative.when_false", self.alternative.when_false if self.alternative else None),
+        ):
             if path is not None and path not in bool_fields():
                 raise ValueError(f"{label} = {path!r} is not a yes/no field of the case file")
         return self
@@ -166,7 +173,9 @@ class Procedure(_Strict):
             raise ValueError(f"deadline ids repeated: {', '.join(sorted(dupes))}")
         for d in self.deadlines:
             if d.provisional_from is not None and d.provisional_from not in ids:
-                raise ValueError(f"deadline {d.id}: provisional_from = {d.provisional_from!r} is not a deadline of this procedure")
+                raise ValueError(
+                    f"deadline {d.id}: provisional_from = {d.provisional_from!r} is not a deadline of this procedure"
+                )
         for spec in self.letters.values():
             for ref in spec.states:
                 if ref not in ids:
@@ -207,7 +216,14 @@ def load_procedure(ref: str, case_folder: Path | None = None) -> Procedure:
         path = _builtin_folder() / f"{ref}.toml"
         if not path.is_file():
             known = ", ".join(builtin_ids())
-            raise ProcedureError(None, [Problem("procedure", f"{ref!r} is not a known procedure (known: {known}), nor a path to a .toml file")])
+            raise ProcedureError(
+                None,
+                [
+                    Problem(
+                        "procedure", f"{ref!r} is not a known procedure (known: {known}), nor a path to a .toml file"
+                    )
+                ],
+            )
         return load_procedure_file(path)
     path = Path(ref)
     if case_folder is not None and not path.is_absolute():

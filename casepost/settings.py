@@ -1,5 +1,6 @@
 """The authority's settings file (casepost.toml): letterhead, signatories, closure days,
-authority defaults, security marking, template overrides, bundle numbering."""
+authority defaults, security marking, template overrides, bundle numbering.
+"""
 
 from __future__ import annotations
 
@@ -85,8 +86,13 @@ class LoadedSettings(BaseModel):
         if self.path is None:
             raise SettingsError(
                 self.looked_for,
-                [Problem("", f"no {SETTINGS_NAME} found (looked from the case's folder up to the root); "
-                             "letters and bundles need the authority's settings: create it or pass --settings")],
+                [
+                    Problem(
+                        "",
+                        f"no {SETTINGS_NAME} found (looked from the case's folder up to the root); "
+                        "letters and bundles need the authority's settings: create it or pass --settings",
+                    )
+                ],
             )
         if self.settings.letterhead is None:
             raise SettingsError(self.path, [Problem("letterhead", "is required for letters and bundles")])
@@ -97,7 +103,9 @@ class LoadedSettings(BaseModel):
         found = self.settings.signatories.get(kind) or self.settings.signatories.get("default")
         if found is None:
             where = self.path or self.looked_for
-            raise SettingsError(where, [Problem(f"signatories.{kind}", "no signatory for this letter and no [signatories.default]")])
+            raise SettingsError(
+                where, [Problem(f"signatories.{kind}", "no signatory for this letter and no [signatories.default]")]
+            )
         return found
 
     def asset(self, relative: str) -> Path:
@@ -126,4 +134,6 @@ def load_settings(case_path: Path, explicit: Path | None = None) -> LoadedSettin
     if path is None:
         return LoadedSettings(settings=Settings(), path=None, looked_for=looked_for)
     data, text = read_toml(path, SettingsError)
-    return LoadedSettings(settings=validate(Settings, data, text, path, SettingsError), path=path, looked_for=looked_for)
+    return LoadedSettings(
+        settings=validate(Settings, data, text, path, SettingsError), path=path, looked_for=looked_for
+    )

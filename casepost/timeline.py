@@ -1,5 +1,6 @@
 """A case's timeline: every deadline of its procedure, dated by the counting rules, with its
-rule in words, its source, and whether it is met, late, due, overdue, provisional or paused."""
+rule in words, its source, and whether it is met, late, due, overdue, provisional or paused.
+"""
 
 from __future__ import annotations
 
@@ -102,8 +103,10 @@ class _Builder:
             stand_in = self.entry(self.procedure.deadline(d.provisional_from))
             base, provisional = stand_in.date, True
             if base is not None:
-                notes.append(f"provisional: {self.labels.get(d.from_, d.from_)} not yet recorded; "
-                             f"counted from its latest date ({d.provisional_from}, {base.isoformat()})")
+                notes.append(
+                    f"provisional: {self.labels.get(d.from_, d.from_)} not yet recorded; "
+                    f"counted from its latest date ({d.provisional_from}, {base.isoformat()})"
+                )
         if base is not None and d.receipt:
             received = self.calendar.deemed_receipt(base, self.case.complainant.delivery)
             if received != base:
@@ -170,8 +173,10 @@ class _Builder:
         if d.before:
             text = f"{amount} before {event}"
         elif d.receipt:
-            text = (f"{amount} after the complainant receives our letter ({event}; by post it is taken to "
-                    "arrive on the second working day after posting)")
+            text = (
+                f"{amount} after the complainant receives our letter ({event}; by post it is taken to "
+                "arrive on the second working day after posting)"
+            )
         else:
             text = f"{amount} after {event}"
         if c.unit != "working_days":

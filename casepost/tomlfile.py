@@ -1,5 +1,6 @@
 """Reading TOML input files: size limit, syntax errors with line and column, and
-pydantic validation errors turned into problems that name the field and its line."""
+pydantic validation errors turned into problems that name the field and its line.
+"""
 
 from __future__ import annotations
 
@@ -61,7 +62,7 @@ def key_lines(text: str) -> dict[tuple[str | int, ...], int]:
         if key:
             path = (*table, *_split_key(key.group(1)))
             where.setdefault(path, n)
-            rest = line[key.end():]
+            rest = line[key.end() :]
             for quote in ('"""', "'''"):
                 if rest.count(quote) == 1:
                     in_multiline = quote
@@ -143,7 +144,15 @@ def validate(model: type[M], data: dict[str, Any], text: str, path: Path, error:
         return model.model_validate(data)
     except ValidationError as exc:
         lines = key_lines(text)
-        problems = [_problem(model, e, lines) for e in exc.errors(include_url=False)]
+        errors = exc.errors(include_url=False)
+        problems = [_problem(model, e, lines) for e in errors]
+        # A typo'd key also leaves the real one missing: say it once, as "did you mean".
+        typo_targets = {
+            (*p.field.rsplit(".", 1)[:-1], p.message.split("`")[1]) for p in problems if "did you mean `" in p.message
+        }
+        problems = [
+            p for p in problems if not (p.message == "is required" and tuple(p.field.rsplit(".", 1)) in typo_targets)
+        ]
         raise error(path, problems) from exc
 
 
@@ -163,6 +172,8 @@ def _problem(model: type[BaseModel], err: Any, lines: dict[tuple[str | int, ...]
         msg = "is required"
     elif kind == "value_error":
         msg = msg.removeprefix("Value error, ")
+    elif kind == "string_too_short":
+        msg = "must not be empty"
     elif kind == "literal_error":
         msg = msg.replace("Input should be", "must be")
     return Problem(field_path(loc), msg, line_of(lines, loc))

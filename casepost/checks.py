@@ -1,0 +1,90 @@
+"""Procedural warnings for `casepost check`: things a coordinator must know, which do not make
+the case file invalid (the procedures allow discretion).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from casepost.case import Case, get_field
+from casepost.dateformat import short_date
+from casepost.loaded import LoadedCase
+from casepost.procedures import Deadline, Procedure, builtin_ids, load_procedure
+
+
+def check_case(loaded: LoadedCase, as_of: dt.date) -> list[str]:
+    """Every procedural warning for a valid case, in a stable order."""
+    case, procedure = loaded.case, loaded.procedure
+    timeline = loaded.timeline(as_of)
+    warnings: list[str] = []
+    for entry in timeline.entries:
+        if entry.status != "late":
+            continue
+        when = f"recorded {short_date(entry.met_on)}, due by {short_date(entry.date)}"
+        if entry.party == "complainant":
+            warnings.append(f"out of time: {entry.what} ({entry.id}): {when}; the procedure allows discretion")
+        elif entry.id == "panel_convene_by":
+            warnings.append(
+                f"the panel ({short_date(entry.met_on)}) is later than its convene-by date "
+                f"{short_date(entry.date)} ({entry.source})"
+            )
+        else:
+            warnings.append(f"late: {entry.what} ({entry.id}): {when}")
+    warnings += _panel_warnings(case)
+    warnings += _bundle_warnings(loaded)
+    warnings += _unused_fields(case, procedure)
+    return warnings
+
+
+def _panel_warnings(case: Case) -> list[str]:
+    panel = case.panel
+    out = []
+    if (panel.date is not None or panel.members) and len(panel.members) < 3:
+        out.append(f"the panel has {len(panel.members)} member(s); a panel needs three")
+    for i, member in enumerate(panel.members):
+        if member.line_management:
+            out.append(f"panel.members[{i}] ({member.name}) has had line-management responsibility for the case")
+        if member.conflict:
+            out.append(f"panel.members[{i}] ({member.name}) has declared a conflict of interest")
+    return out
+
+
+def _bundle_warnings(loaded: LoadedCase) -> list[str]:
+    out = []
+    folder = loaded.folder
+    for i, doc in enumerate(loaded.case.bundle.documents):
+        target = (folder / doc.path).resolve()
+        if not target.is_relative_to(folder):
+            out.append(f"bundle.documents[{i}].path: {doc.path!r} is outside the case's folder and will not be read")
+        elif not target.is_file():
+            out.append(f"bundle.documents[{i}].path: {doc.path!r} is missing")
+    return out
+
+
+def _fields(d: Deadline) -> set[str]:
+    fields = {d.from_}
+    fields |= {f for f in (d.met_by,) if f}
+    if d.replaced_by:
+        fields.add(d.replaced_by.field)
+    if d.extension:
+        fields.add(d.extension.when)
+    if d.alternative:
+        fields.add(d.alternative.when_false)
+    return fields
+
+
+def _procedure_fields(procedure: Procedure) -> set[str]:
+    return set().union(*(_fields(d) for d in procedure.deadlines))
+
+
+def _unused_fields(case: Case, procedure: Procedure) -> list[str]:
+    """Fields that another procedure counts from but this one does not (a warning, not an error)."""
+    others: set[str] = set()
+    for pid in builtin_ids():
+        others |= _procedure_fields(load_procedure(pid))
+    unused = sorted(others - _procedure_fields(procedure))
+    return [
+        f"{path} is set but {procedure.id} does not use it"
+        for path in unused
+        if get_field(case, path) not in (None, False)
+    ]
