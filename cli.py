@@ -44,7 +44,11 @@ def settings_option(f: Callable[..., Any]) -> Callable[..., Any]:
 def as_of_option(f: Callable[..., Any]) -> Callable[..., Any]:
     """--as-of DATE: the day statuses are worked out for (default today)."""
     return click.option(
-        "--as-of", "as_of", type=DATE, help="Work statuses out as of this day (YYYY-MM-DD; default today)."
+        "--as-of",
+        "as_of",
+        type=DATE,
+        metavar="DATE",
+        help="Work statuses out as of this day (YYYY-MM-DD; default today).",
     )(f)
 
 

@@ -1,0 +1,60 @@
+"""`pip install .` gives a working casepost, with its procedure files and templates, from any folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from .conftest import PROCEDURE_IDS, REPO
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(out),
+            str(REPO),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return next(out.glob("casepost-*.whl"))
+
+
+def test_wheel_carries_data(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for pid in PROCEDURE_IDS:
+        assert f"casepost/data/procedures/{pid}.toml" in names
+    assert "casepost/data/events.toml" in names
+    assert "cli.py" in names
+    assert any(n.startswith("templates/letters/") for n in names), "letter templates are not in the wheel"
+    assert not any("/out/" in n or n.startswith("samples/") or n.startswith("tests/") for n in names)
+
+
+def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    probe = "import casepost, cli; print(casepost.__file__); cli.main(['procedures', 'herts-cpc'])"
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    result = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0].startswith(str(target)), "ran the source tree, not the installed wheel"
+    assert "panel_record_due" in result.stdout
