@@ -77,3 +77,18 @@ class OutputExistsError(CasepostError):
 
 class RenderError(CasepostError):
     """A letter or bundle could not be produced from otherwise valid input."""
+
+
+# --- letters (added by the letters work; small and typed) ---------------------------------
+
+
+class LetterFieldError(CaseFileError):
+    """A valid case file that lacks a field one letter needs; each problem says what to add."""
+
+
+class FetchRefusedError(RenderError):
+    """Rendering asked for a resource outside the templates folder and the settings' assets."""
+
+
+class TemplateError(CasepostError):
+    """A letter template that cannot be found, parsed or rendered (names the template and line)."""

@@ -144,6 +144,9 @@ class LetterSpec(_Strict):
     signatory: str = ""  # a key of [signatories] in the settings; default: the letter kind, then "default"
     copies: list[str] = []  # who gets a copy, in words
     states: list[str] = []  # deadline ids whose dates the letter states
+    # Letters work: who the complainant writes to next if still dissatisfied, in words
+    # (e.g. "the Children's Services Complaints Manager"); the stage1-response letter names them.
+    escalate_to: str = ""
 
 
 class Procedure(_Strict):

@@ -206,11 +206,14 @@ class _Builder:
                 date, paused, c.provisional = replacement, False, False
         met_on = get_date(self.case, d.met_by) if d.met_by else None
         status: Status
-        if met_on is not None:
-            status = "met" if date is None or met_on <= date else "late"
-        elif paused:
+        # Without a date (its basis unknown, or paused) a deadline can be neither met nor late.
+        if paused:
             status = "paused"
-        elif date is None or c.provisional:
+        elif date is None:
+            status = "provisional"
+        elif met_on is not None:
+            status = "met" if met_on <= date else "late"
+        elif c.provisional:
             status = "provisional"
         else:
             status = "overdue" if date < self.as_of else "due"
