@@ -61,9 +61,9 @@ def _bundle_warnings(loaded: LoadedCase) -> list[str]:
     return out
 
 
-def _fields(d: Deadline) -> set[str]:
+def _clock_fields(d: Deadline) -> set[str]:
+    """The case fields that start or change this deadline's clock (not the action that meets it)."""
     fields = {d.from_}
-    fields |= {f for f in (d.met_by,) if f}
     if d.replaced_by:
         fields.add(d.replaced_by.field)
     if d.extension:
@@ -73,16 +73,20 @@ def _fields(d: Deadline) -> set[str]:
     return fields
 
 
-def _procedure_fields(procedure: Procedure) -> set[str]:
-    return set().union(*(_fields(d) for d in procedure.deadlines))
-
-
 def _unused_fields(case: Case, procedure: Procedure) -> list[str]:
-    """Fields that another procedure counts from but this one does not (a warning, not an error)."""
+    """Fields that start a clock in another procedure but mean nothing in this one (a warning).
+
+    A record of the authority's own action (a `met_by` field such as stage1.response_sent) is
+    never warned about: recording what was done is always right.
+    """
     others: set[str] = set()
+    actions: set[str] = set()
     for pid in builtin_ids():
-        others |= _procedure_fields(load_procedure(pid))
-    unused = sorted(others - _procedure_fields(procedure))
+        for d in load_procedure(pid).deadlines:
+            others |= _clock_fields(d)
+            actions |= {d.met_by} if d.met_by else set()
+    mine = set().union(*(_clock_fields(d) | ({d.met_by} if d.met_by else set()) for d in procedure.deadlines))
+    unused = sorted(others - mine - actions)
     return [
         f"{path} is set but {procedure.id} does not use it"
         for path in unused
