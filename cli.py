@@ -95,7 +95,6 @@ def dates(
     case: Path, settings_path: Path | None, as_of: dt.datetime | None, as_json: bool, ics: Path | None, force: bool
 ) -> None:
     """Show CASE's timeline: every deadline with its date, rule, source and status."""
-    from casepost.console import print_timeline
     from casepost.loaded import open_case
 
     loaded = open_case(case, settings_path)
@@ -107,6 +106,8 @@ def dates(
     if as_json:
         click.echo(json.dumps(timeline.as_json(), indent=2))
     else:
+        from casepost.console import print_timeline  # rich: only for the table
+
         print_timeline(timeline)
     if ics is not None:
         click.echo(f"wrote {ics}", err=as_json)
@@ -150,7 +151,146 @@ def procedures(procedure_id: str | None) -> None:
 # --- letters commands (letter, review, approve) -------------------------------------------
 
 
+@main.command()
+@click.argument("kind")
+@click.argument("cases", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["pdf", "docx", "both"]),
+    default="pdf",
+    show_default=True,
+    help="Write PDF, DOCX or both.",
+)
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write to (default: out/ beside each case file).",
+)
+@click.option("--draft", is_flag=True, help="Mark the letter as a draft whatever the approvals say.")
+@click.option("--date", "day", type=DATE, help="The letter's date when the case has no letter_date (default today).")
+@click.option("--jobs", type=click.IntRange(min=1), help="Parallel workers for many cases (default: every core).")
+@force_option
+@settings_option
+def letter(
+    kind: str,
+    cases: tuple[Path, ...],
+    fmt: str,
+    out_dir: Path | None,
+    draft: bool,
+    day: dt.datetime | None,
+    jobs: int | None,
+    force: bool,
+    settings_path: Path | None,
+) -> None:
+    """Write the KIND letter (acknowledgement, stage1-response, panel-invitation, decision) for
+    each CASE: case files, or folders of them, rendered in parallel."""
+    from letters.batch import run
+    from letters.writer import LetterRequest, formats_of
+
+    request = LetterRequest(kind, formats_of(fmt), out_dir, draft, force, _as_date(day), settings_path)
+    result = run(list(cases), request, jobs=jobs, progress=len(cases) > 1 or cases[0].is_dir())
+    for item in result.results:
+        for path in item.written:
+            click.echo(f"wrote {path}")
+        if item.draft and item.written:
+            why = ("wording not approved: " + ", ".join(item.unapproved)) if item.unapproved else "--draft given"
+            click.echo(f"DRAFT - {item.case}: watermarked ({why})", err=True)
+        if item.error:
+            click.echo(f"failed: {item.case}: {item.error}", err=True)
+    if result.failed:
+        click.echo(f"{len(result.failed)} of {len(result.results)} case(s) failed", err=True)
+        sys.exit(int(ExitCode.BAD_INPUT))
+
+
+@main.command()
+@click.option(
+    "-o",
+    "--out",
+    "out_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("casepost-review.pdf"),
+    show_default=True,
+    help="The review PDF to write.",
+)
+@click.option(
+    "--samples",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Folder of sample cases, one per procedure (default: the repository's samples/).",
+)
+@force_option
+@settings_option
+def review(out_file: Path, samples: Path | None, force: bool, settings_path: Path | None) -> None:
+    """Write the legal review pack: every letter of every procedure from the samples, each with its
+    templates' hashes and approval state."""
+    from letters.review import build_review
+
+    items = build_review(out_file, force=force, samples=samples, settings=settings_path)
+    unapproved = sorted({t.name for i in items for t in i.templates if t.state == "NOT APPROVED"})
+    failed = [i for i in items if i.error]
+    click.echo(f"wrote {out_file}: {len(items)} letter(s), {len(unapproved)} template(s) not approved")
+    for name in unapproved:
+        click.echo(f"  not approved: {name}")
+    for item in failed:
+        click.echo(f"failed: {item.procedure} {item.kind}: {item.error}", err=True)
+    if failed:
+        sys.exit(int(ExitCode.BAD_INPUT))
+
+
+@main.command()
+@click.argument("template")
+@click.option("--by", "by", required=True, help="Who approves the wording (name and role).")
+@settings_option
+def approve(template: str, by: str, settings_path: Path | None) -> None:
+    """Record legal's approval of TEMPLATE's current wording (a name like letters/decision.j2, or a path)."""
+    from letters.approvals import approve as record_approval
+    from letters.approvals import approvals_path
+    from letters.letter import templates_in
+
+    templates = templates_in(settings_path)
+    done = record_approval(templates, template, by)
+    click.echo(f"approved {done.template} (sha256 {done.sha256}) by {done.by}; recorded in {approvals_path(templates)}")
+
+
 # --- bundle command ------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("case", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the bundle (default: out/REFERENCE-bundle.pdf beside the case file).",
+)
+@force_option
+@click.option("--check", is_flag=True, help="Pre-flight: report each input and the send-by date; write nothing.")
+@settings_option
+@as_of_option
+def bundle(
+    case: Path, output: Path | None, force: bool, check: bool, settings_path: Path | None, as_of: dt.datetime | None
+) -> None:
+    """Assemble CASE's panel bundle: cover, linked index, stamped and bookmarked documents."""
+    if check:
+        from packs.preflight import preflight
+
+        report = preflight(case, settings_path, _as_date(as_of))
+        click.echo(report.text())
+        if not report.ok:
+            sys.exit(int(ExitCode.BAD_INPUT))
+        return
+    from packs.assemble import build_bundle
+    from packs.schedule import send_by_status
+
+    result = build_bundle(
+        case, output, force=force, settings_path=settings_path, as_of=_as_date(as_of), progress=sys.stderr.isatty()
+    )
+    click.echo(f"wrote {result.output} ({result.pages} pages)")
+    click.echo(send_by_status(result.send_by, _as_date(as_of) or dt.date.today(), result.papers_sent))
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -34,6 +34,10 @@ def main() -> None:
     rows = [
         ("python -c 'import holidays'", timed([sys.executable, "-c", "import holidays"])),
         ("python -c 'pass'", timed([sys.executable, "-c", "pass"])),
+        (
+            "import holidays + England calendar",
+            timed([sys.executable, "-c", "import holidays; holidays.country_holidays('GB', subdiv='ENG', years=2026)"]),
+        ),
         ("casepost dates --json (luton sample)", timed([exe, "dates", case, "--json"])),
         ("casepost dates (table, luton sample)", timed([exe, "dates", case])),
     ]
