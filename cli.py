@@ -170,7 +170,13 @@ def procedures(procedure_id: str | None) -> None:
     help="Folder to write to (default: out/ beside each case file).",
 )
 @click.option("--draft", is_flag=True, help="Mark the letter as a draft whatever the approvals say.")
-@click.option("--date", "day", type=DATE, help="The letter's date when the case has no letter_date (default today).")
+@click.option(
+    "--date",
+    "day",
+    type=DATE,
+    metavar="DATE",
+    help="The letter's date when the case has no letter_date (default today).",
+)
 @click.option("--jobs", type=click.IntRange(min=1), help="Parallel workers for many cases (default: every core).")
 @force_option
 @settings_option
@@ -186,7 +192,8 @@ def letter(
     settings_path: Path | None,
 ) -> None:
     """Write the KIND letter (acknowledgement, stage1-response, panel-invitation, decision) for
-    each CASE: case files, or folders of them, rendered in parallel."""
+    each CASE: case files, or folders of them, rendered in parallel.
+    """
     from letters.batch import run
     from letters.writer import LetterRequest, formats_of
 
@@ -224,7 +231,8 @@ def letter(
 @settings_option
 def review(out_file: Path, samples: Path | None, force: bool, settings_path: Path | None) -> None:
     """Write the legal review pack: every letter of every procedure from the samples, each with its
-    templates' hashes and approval state."""
+    templates' hashes and approval state.
+    """
     from letters.review import build_review
 
     items = build_review(out_file, force=force, samples=samples, settings=settings_path)
@@ -245,8 +253,8 @@ def review(out_file: Path, samples: Path | None, force: bool, settings_path: Pat
 @settings_option
 def approve(template: str, by: str, settings_path: Path | None) -> None:
     """Record legal's approval of TEMPLATE's current wording (a name like letters/decision.j2, or a path)."""
-    from letters.approvals import approve as record_approval
     from letters.approvals import approvals_path
+    from letters.approvals import approve as record_approval
     from letters.letter import templates_in
 
     templates = templates_in(settings_path)

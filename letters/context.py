@@ -1,0 +1,459 @@
+"""What a letter template may print: a typed view of the case, its timeline, its procedure and the
+authority's settings, with every date already written as people read it.
+
+The templates see only these classes (the template lint checks each name they use against them).
+A letter that needs a field the case lacks fails here, naming exactly what to add.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from casepost.case import Case, Person, get_field
+from casepost.dateformat import long_date
+from casepost.errors import LetterFieldError, Problem
+from casepost.loaded import LoadedCase
+from casepost.procedures import LetterSpec
+from casepost.timeline import Entry, Timeline, build_timeline
+
+# The case field each letter kind's own date records: while the case has not recorded it, the
+# letter is taken as sent on its date (so a window "from receipt of this letter" counts from it).
+SENT_FIELD = {
+    "acknowledgement": "complaint.acknowledged",
+    "stage1-response": "stage1.response_sent",
+    "panel-invitation": "panel.invitations_sent",
+    "decision": "decision.sent",
+}
+
+
+@dataclass(frozen=True)
+class PersonView:
+    """Someone named in a letter."""
+
+    name: str
+    role: str = ""
+    organisation: str = ""
+
+
+@dataclass(frozen=True)
+class DateLine:
+    """A deadline the letter states: its contract id, the procedure's words, and the date."""
+
+    id: str
+    what: str
+    date: str  # "Friday 4 December 2026"
+    party: str  # "authority" or "complainant"
+    provisional: bool  # counted from the latest date an event may happen, not the event
+
+
+@dataclass(frozen=True)
+class LetterheadView:
+    """The council's letterhead."""
+
+    council: str
+    team: str
+    address: tuple[str, ...]
+    phone: str
+    email: str
+    website: str
+
+
+@dataclass(frozen=True)
+class AddresseeView:
+    """Who the letter goes to, and the lines of the address block (postal address or email)."""
+
+    name: str
+    lines: tuple[str, ...]
+    by_email: bool
+
+
+@dataclass(frozen=True)
+class ComplainantView:
+    """The complainant."""
+
+    name: str
+    relationship: str
+
+
+@dataclass(frozen=True)
+class SupporterView:
+    """The complainant's supporter or advocate."""
+
+    name: str
+    role: str  # "supporter" or "advocate"
+    organisation: str
+
+
+@dataclass(frozen=True)
+class ChildView:
+    """The child (or the subject of a strategy meeting) the complaint is about."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class PointView:
+    """One point of complaint with its finding, outcome and actions."""
+
+    number: int
+    summary: str
+    finding: str
+    outcome: str  # "upheld", "partly upheld", "not upheld" (or "" before it is decided)
+    actions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ComplaintView:
+    """The complaint as understood."""
+
+    received: str
+    meeting_date: str  # the meeting complained about, if recorded
+    summary: str
+    desired_outcome: str
+    points: tuple[PointView, ...]
+
+
+@dataclass(frozen=True)
+class ProcedureView:
+    """The procedure's facts letters use."""
+
+    id: str
+    name: str
+    owner: str
+    meeting: str  # "strategy meeting", "child protection conference", or "" for a service complaint
+    meeting_chair: str  # "Designated Officer", "conference chair", or ""
+    decision_stands: bool  # this process cannot change the meeting's decision, which stands meanwhile
+    judicial_review: bool  # decision letters mention judicial review
+    papers: tuple[str, ...]  # what the panel considers: the bundle's section titles
+
+
+@dataclass(frozen=True)
+class EscalationView:
+    """How to take the complaint further: to whom, and by when (if the procedure sets a date)."""
+
+    to: str
+    by: DateLine | None
+
+
+@dataclass(frozen=True)
+class PanelView:
+    """The panel: when, where, who sits on it, who attends, and the dates around it."""
+
+    date: str
+    time: str
+    venue: str
+    chair: PersonView | None
+    members: tuple[PersonView, ...]
+    attendees: tuple[PersonView, ...]
+    independent: bool  # no member has had line-management responsibility for the case
+    papers_due: DateLine | None  # the last day to send further papers, where there is one
+    decision_dates: tuple[DateLine, ...]  # when the panel's decision (and any response to it) is due
+
+
+@dataclass(frozen=True)
+class OutcomeView:
+    """One decision from the procedure's list, in the procedure's words."""
+
+    id: str
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    """What the panel decided (for luton-csc: recommended, and the Director's response)."""
+
+    outcomes: tuple[OutcomeView, ...]
+    reasons: str
+    recommendations: tuple[str, ...]
+    next_steps: str
+    further_hearing: str
+    recommendations_sent: str
+    director_agrees: bool | None
+    director_response: str
+
+
+@dataclass(frozen=True)
+class LetterContext:
+    """Everything a letter template may use."""
+
+    kind: str
+    title: str
+    reference: str
+    date: str
+    marking: str
+    letterhead: LetterheadView
+    to: AddresseeView
+    salutation: str
+    complainant: ComplainantView
+    supporter: SupporterView | None
+    child: ChildView | None
+    complaint: ComplaintView
+    procedure: ProcedureView
+    handler: PersonView  # who deals with the complaint at its first stage
+    signatory: PersonView
+    copies: tuple[str, ...]
+    dates: tuple[DateLine, ...]  # the deadlines the procedure says this letter states
+    escalation: EscalationView
+    panel: PanelView
+    decision: DecisionView
+
+    def as_dict(self) -> dict[str, Any]:
+        """The top-level names templates see."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+# --- what each letter needs beyond the minimal case file -----------------------------------------
+
+
+def _missing(kind: str, field: str, how: str) -> Problem:
+    return Problem(field, f"is required for the {kind} letter: {how}")
+
+
+def required_problems(kind: str, case: Case) -> list[Problem]:
+    """The fields a letter kind needs that the case lacks, each with what to add."""
+    problems: list[Problem] = []
+    c = case.complaint
+    if kind == "acknowledgement" and not (c.summary or c.points):
+        problems.append(
+            _missing(
+                kind, "complaint.summary", 'add summary = "..." (the complaint as you understand it) under [complaint]'
+            )
+        )
+    if kind == "stage1-response":
+        if not c.points:
+            problems.append(
+                _missing(
+                    kind,
+                    "complaint.points",
+                    "add a [[complaint.points]] table with summary, finding and outcome for each point of complaint",
+                )
+            )
+        for i, point in enumerate(c.points):
+            if not point.finding:
+                problems.append(
+                    _missing(
+                        kind,
+                        f"complaint.points[{i}].finding",
+                        'add finding = "..." (what was found) to that [[complaint.points]] table',
+                    )
+                )
+            if point.outcome is None:
+                problems.append(
+                    _missing(
+                        kind,
+                        f"complaint.points[{i}].outcome",
+                        'add outcome = "upheld", "partly upheld" or "not upheld" to that [[complaint.points]] table',
+                    )
+                )
+    if kind in ("panel-invitation", "decision"):
+        p = case.panel
+        if p.date is None:
+            problems.append(_missing(kind, "panel.date", "add date = YYYY-MM-DD under [panel]"))
+        if kind == "panel-invitation":
+            if not p.time:
+                problems.append(_missing(kind, "panel.time", 'add time = "10:00" under [panel]'))
+            if not p.venue:
+                problems.append(_missing(kind, "panel.venue", 'add venue = "..." under [panel]'))
+        if not p.members:
+            problems.append(
+                _missing(
+                    kind, "panel.members", 'add a [[panel.members]] table (name = "...", role = "...") for each member'
+                )
+            )
+    if kind == "decision":
+        d = case.decision
+        if not d.outcomes:
+            problems.append(
+                _missing(
+                    kind,
+                    "decision.outcomes",
+                    'add outcomes = ["..."] (ids from the procedure\'s outcomes) under [decision]',
+                )
+            )
+        if not d.reasons:
+            problems.append(
+                _missing(
+                    kind, "decision.reasons", 'add reasons = "..." (how the decision was reached) under [decision]'
+                )
+            )
+    return problems
+
+
+# --- building the context -------------------------------------------------------------------------
+
+
+def clock_time(text: str) -> str:
+    """'14:00' -> '2pm', '10:30' -> '10.30am', '12:00' -> '12 noon'; anything else as written."""
+    try:
+        hours, minutes = (int(x) for x in text.strip().split(":"))
+    except ValueError:
+        return text
+    if not (0 <= hours < 24 and 0 <= minutes < 60):
+        return text
+    if (hours, minutes) == (12, 0):
+        return "12 noon"
+    suffix = "am" if hours < 12 else "pm"
+    shown = hours % 12 or 12
+    return f"{shown}{suffix}" if minutes == 0 else f"{shown}.{minutes:02d}{suffix}"
+
+
+def _person(p: Person | None) -> PersonView | None:
+    return PersonView(p.name, p.role) if p else None
+
+
+def letter_spec(loaded: LoadedCase, kind: str) -> LetterSpec:
+    """The procedure's description of a letter kind, or an error listing the kinds it has."""
+    spec = loaded.procedure.letters.get(kind)
+    if spec is None:
+        from casepost.errors import RenderError
+
+        known = ", ".join(loaded.procedure.letters) or "none"
+        raise RenderError(f"{loaded.procedure.id} has no {kind!r} letter (its letters: {known})")
+    return spec
+
+
+def resolve_person(loaded: LoadedCase, key: str) -> PersonView:
+    """Who a signatory key names: the case's own officer of that key, the panel chair for
+    "panel_chair", else the authority's signatory of that key (or its default).
+    """
+    case = loaded.case
+    if key in case.officers:
+        return PersonView(case.officers[key].name, case.officers[key].role)
+    if key == "panel_chair" and case.panel.chair is not None:
+        return PersonView(case.panel.chair.name, case.panel.chair.role)
+    found = loaded.settings.signatory(key)
+    return PersonView(found.name, found.role)
+
+
+def _with_sent(case: Case, kind: str, day: dt.date) -> Case:
+    """The case as if this letter were sent on its date, where the case has not recorded it."""
+    path = SENT_FIELD.get(kind)
+    if path is None or get_field(case, path) is not None:
+        return case
+    table, name = path.split(".")
+    part = getattr(case, table)
+    return case.model_copy(update={table: part.model_copy(update={name: day})})
+
+
+def _line(entry: Entry, kind: str, case_path: Path) -> DateLine:
+    if entry.date is None:
+        why = "paused by an open hold" if entry.status == "paused" else "the event it counts from is not recorded"
+        raise LetterFieldError(
+            case_path,
+            [
+                Problem(
+                    entry.id,
+                    f"the {kind} letter states this date, but it has none "
+                    f"yet ({why}): record that event in the case file",
+                )
+            ],
+        )
+    return DateLine(entry.id, entry.what, long_date(entry.date), entry.party, entry.status == "provisional")
+
+
+def build_context(loaded: LoadedCase, kind: str, day: dt.date) -> LetterContext:
+    """The template context for one letter of one case, dated `day`."""
+    case, procedure, settings = loaded.case, loaded.procedure, loaded.settings
+    spec = letter_spec(loaded, kind)
+    head = settings.require_letterhead()
+    problems = required_problems(kind, case)
+    if day < case.complaint.received:
+        problems.append(
+            Problem(
+                "letter_date",
+                f"the letter's date ({day}) is before the complaint was received ({case.complaint.received})",
+            )
+        )
+    if problems:
+        raise LetterFieldError(loaded.path, problems)
+
+    timeline: Timeline = build_timeline(_with_sent(case, kind, day), procedure, settings.settings, day)
+    stated = tuple(_line(timeline.get(i), kind, loaded.path) for i in spec.states)
+
+    def dated(deadline_id: str) -> DateLine | None:
+        try:
+            entry = timeline.get(deadline_id)
+        except KeyError:
+            return None
+        return None if entry.date is None else _line(entry, kind, loaded.path)
+
+    # The panel's papers: a date the procedure gives the parties (stated), else the day the papers go out.
+    papers_due = next((d for d in stated if d.party == "complainant"), None) if kind == "panel-invitation" else None
+    if kind == "panel-invitation" and papers_due is None:
+        papers_due = dated("panel_papers_send_by")
+    decision_ids = [d.id for d in procedure.deadlines if d.met_by in ("decision.recommendations_sent", "decision.sent")]
+    decision_dates = tuple(x for x in (dated(i) for i in decision_ids) if x is not None)
+
+    c = case.complainant
+    lines = (c.email,) if c.delivery == "email" else tuple(c.address)
+    outcomes = {o.id: o for o in procedure.outcomes}
+    stage1 = procedure.letters.get("stage1-response")
+    handler = _person(case.officers.get("responder")) or resolve_person(
+        loaded, (stage1.signatory or "stage1-response") if stage1 else "default"
+    )
+    p, d = case.panel, case.decision
+    return LetterContext(
+        kind=kind,
+        title=spec.title,
+        reference=case.reference,
+        date=long_date(day),
+        marking=settings.settings.marking,
+        letterhead=LetterheadView(head.council, head.team, tuple(head.address), head.phone, head.email, head.website),
+        to=AddresseeView(c.name, lines, c.delivery == "email"),
+        salutation=c.salutation or f"Dear {c.name}",
+        complainant=ComplainantView(c.name, c.relationship),
+        supporter=SupporterView(case.supporter.name, case.supporter.role, case.supporter.organisation)
+        if case.supporter
+        else None,
+        child=ChildView(case.child.name) if case.child else None,
+        complaint=ComplaintView(
+            received=long_date(case.complaint.received),
+            meeting_date=long_date(case.complaint.meeting_date or case.complaint.conference_date),
+            summary=case.complaint.summary,
+            desired_outcome=case.complaint.desired_outcome,
+            points=tuple(
+                PointView(i + 1, pt.summary, pt.finding, pt.outcome or "", tuple(pt.actions))
+                for i, pt in enumerate(case.complaint.points)
+            ),
+        ),
+        procedure=ProcedureView(
+            procedure.id,
+            procedure.name,
+            procedure.owner,
+            procedure.meeting,
+            procedure.meeting_chair,
+            procedure.decision_stands,
+            procedure.judicial_review,
+            tuple(s.title for s in procedure.sections if s.id != "other"),
+        ),
+        handler=handler,
+        signatory=resolve_person(loaded, spec.signatory or kind),
+        copies=tuple([*spec.copies, *case.copies_to.get(kind, [])]),
+        dates=stated,
+        escalation=EscalationView(spec.escalate_to, next((x for x in stated if x.party == "complainant"), None)),
+        panel=PanelView(
+            date=long_date(p.date),
+            time=clock_time(p.time),
+            venue=p.venue,
+            chair=_person(p.chair),
+            members=tuple(PersonView(m.name, m.role, m.organisation) for m in p.members),
+            attendees=tuple(PersonView(a.name, a.role) for a in p.attendees),
+            independent=bool(p.members) and not any(m.line_management for m in p.members),
+            papers_due=papers_due,
+            decision_dates=decision_dates,
+        ),
+        decision=DecisionView(
+            outcomes=tuple(OutcomeView(o, outcomes[o].label, outcomes[o].text) for o in d.outcomes),
+            reasons=d.reasons,
+            recommendations=tuple(d.recommendations),
+            next_steps=d.next_steps,
+            further_hearing=long_date(d.further_hearing),
+            recommendations_sent=long_date(d.recommendations_sent),
+            director_agrees=d.director_agrees,
+            director_response=d.director_response,
+        ),
+    )

@@ -1,0 +1,276 @@
+"""Build templates/letters/layout.docx, the Word layout of every letter (run after changing it:
+`python -m letters.make_docx_layout`). The generated file is committed; docxtpl fills it in.
+
+Everything is done with named styles, not direct formatting, so an authority can restyle its copy
+in Word: Normal, Heading 1 (the subject line), Heading 2, List Bullet, and our own Letterhead,
+Sender, Addressee, Reference, Salutation, Signatory, Marking and Draft. The page is A4 with the
+same margins as the PDF; the addressee sits in a fixed-height cell so that it shows through a DL
+envelope's window; the marking is centred in the header and footer of every page, with
+"Page x of y" at the foot.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+from docx.styles.style import ParagraphStyle
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+
+FONT = "Arial"  # Liberation Sans (shipped for the PDF) has Arial's metrics: same layout in LibreOffice
+OUT = Path(__file__).resolve().parent.parent / "templates" / "letters" / "layout.docx"
+
+
+def _font(style: ParagraphStyle, size: float, bold: bool = False) -> None:
+    style.font.name = FONT
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    style.font.italic = False
+    style.font.color.rgb = RGBColor(0, 0, 0)
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        fonts.attrib.pop(qn(theme), None)
+
+
+def _para_style(
+    doc: DocumentObject,
+    name: str,
+    base: str = "Normal",
+    size: float = 12,
+    bold: bool = False,
+    before: float = 0,
+    after: float = 6,
+) -> ParagraphStyle:
+    styles = doc.styles
+    style = styles[name] if name in [s.name for s in styles] else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    if name != "Normal":
+        style.base_style = styles[base]
+    _font(style, size, bold)
+    fmt = style.paragraph_format
+    fmt.space_before = Pt(before)
+    fmt.space_after = Pt(after)
+    fmt.line_spacing_rule = WD_LINE_SPACING.MULTIPLE
+    fmt.line_spacing = 1.15
+    return style
+
+
+def _styles(doc: DocumentObject) -> None:
+    # Language and font of the whole document (docDefaults), so spelling checks in English (UK).
+    rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "en-GB")
+    lang.set(qn("w:eastAsia"), "en-GB")
+    lang.set(qn("w:bidi"), "ar-SA")
+
+    _para_style(doc, "Normal", after=8)
+    h1 = _para_style(doc, "Heading 1", size=13, bold=True, before=0, after=8)
+    h2 = _para_style(doc, "Heading 2", size=12, bold=True, before=10, after=4)
+    for heading in (h1, h2):
+        heading.paragraph_format.keep_with_next = True
+    bullet = _para_style(doc, "List Bullet", after=4)
+    bullet.paragraph_format.left_indent = Mm(7)
+    bullet.paragraph_format.first_line_indent = Mm(-5)
+    _para_style(doc, "Letterhead", after=0)
+    _para_style(doc, "Sender", after=0).paragraph_format.line_spacing = 1.0
+    _para_style(doc, "Addressee", after=0).paragraph_format.line_spacing = 1.0
+    _para_style(doc, "Reference", after=0)
+    _para_style(doc, "Salutation", after=10)
+    _para_style(doc, "Signatory", after=0)
+    _para_style(doc, "Sign-off", after=0).paragraph_format.keep_with_next = True
+    marking = _para_style(doc, "Marking", size=12, bold=True, after=0)
+    marking.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer = _para_style(doc, "Marking Footer", size=12, after=0)
+    footer.paragraph_format.tab_stops.add_tab_stop(Mm(85), WD_TAB_ALIGNMENT.CENTER)
+    footer.paragraph_format.tab_stops.add_tab_stop(Mm(170), WD_TAB_ALIGNMENT.RIGHT)
+    draft = _para_style(doc, "Draft", size=14, bold=True, after=0)
+    draft.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    draft.font.color.rgb = RGBColor(0xC0, 0, 0)
+
+
+def _field(paragraph: Paragraph, code: str, shown: str) -> None:
+    """A Word field (PAGE, NUMPAGES) as a complex field, which Word and LibreOffice both update."""
+    for kind, text in (("begin", None), ("instr", code), ("separate", None), ("text", shown), ("end", None)):
+        run = paragraph.add_run()
+        if kind == "instr":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = f" {text} "
+            run._r.append(instr)
+        elif kind == "text":
+            run.text = text or ""
+        else:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+
+
+def _no_borders(table_element: Any) -> None:
+    tbl_pr = table_element.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    tbl_pr.append(borders)
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), "0")
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    tbl_pr.append(margins)
+
+
+def _cell_text(cell: _Cell, lines: list[tuple[str, str]]) -> None:
+    first = cell.paragraphs[0]
+    for i, (style, text) in enumerate(lines):
+        paragraph = first if i == 0 and not first.runs else cell.add_paragraph()
+        paragraph.style = style
+        paragraph.add_run(text)
+
+
+def build(out: Path = OUT) -> Path:
+    """Write the Word layout."""
+    doc = Document()
+    _styles(doc)
+    section = doc.sections[0]
+    section.start_type = WD_SECTION.NEW_PAGE
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(22), Mm(24)
+    section.left_margin, section.right_margin = Mm(20), Mm(20)
+    section.header_distance, section.footer_distance = Mm(10), Mm(10)
+
+    header = section.header.paragraphs[0]
+    header.style = "Marking"
+    header.add_run("{{ marking }}")
+    section.header.add_paragraph(style="Draft").add_run("{%p if draft %}")
+    section.header.add_paragraph(style="Draft").add_run("{{ watermark }}")
+    section.header.add_paragraph(style="Draft").add_run("{%p endif %}")
+    footer = section.footer.paragraphs[0]
+    footer.style = "Marking Footer"
+    footer.add_run("\t{{ marking }}\tPage ")
+    _field(footer, "PAGE", "1")
+    footer.add_run(" of ")
+    _field(footer, "NUMPAGES", "1")
+
+    # First page: logo and addressee on the left (the addressee 47 mm from the top of the page, in
+    # the window of a DL envelope), the council's details, our reference and the date on the right.
+    table = doc.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    _no_borders(table._tbl)
+    row = table.rows[0]
+    row.height, row.height_rule = Mm(76), WD_ROW_HEIGHT_RULE.EXACTLY
+    left, right = row.cells
+    left.width, right.width = Mm(95), Mm(75)
+    for col, width in zip(table.columns, (95, 75), strict=True):
+        col.width = Mm(width)
+    logo = left.paragraphs[0]
+    logo.style = "Letterhead"
+    logo.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    logo.paragraph_format.line_spacing = Mm(25)
+    logo.add_run("{{ logo }}")
+    _cell_text(
+        left,
+        [
+            ("Addressee", "{{ to.name }}"),
+            ("Addressee", "{%p for line in to.lines %}"),
+            ("Addressee", "{{ line }}"),
+            ("Addressee", "{%p endfor %}"),
+        ],
+    )
+    _cell_text(
+        right,
+        [
+            ("Sender", "{{ letterhead.council }}"),
+            ("Sender", "{%p if letterhead.team %}"),
+            ("Sender", "{{ letterhead.team }}"),
+            ("Sender", "{%p endif %}"),
+            ("Sender", "{%p for line in letterhead.address %}"),
+            ("Sender", "{{ line }}"),
+            ("Sender", "{%p endfor %}"),
+            ("Sender", "{%p if letterhead.phone %}"),
+            ("Sender", "Telephone: {{ letterhead.phone }}"),
+            ("Sender", "{%p endif %}"),
+            ("Sender", "{%p if letterhead.email %}"),
+            ("Sender", "Email: {{ letterhead.email }}"),
+            ("Sender", "{%p endif %}"),
+            ("Sender", "{%p if letterhead.website %}"),
+            ("Sender", "{{ letterhead.website }}"),
+            ("Sender", "{%p endif %}"),
+            ("Reference", ""),
+            ("Reference", "Our reference: {{ reference }}"),
+            ("Reference", "Date: {{ date }}"),
+        ],
+    )
+    strong = doc.styles.add_style("Strong Name", WD_STYLE_TYPE.CHARACTER)  # the council's and signatory's names
+    strong.font.bold = True
+    right.paragraphs[0].runs[0].style = strong
+
+    def para(text: str, style: str = "Normal") -> None:
+        doc.add_paragraph(style=style).add_run(text)
+
+    para("{{ salutation }}", "Salutation")
+    para("{{ title }}", "Heading 1")
+    para("{%p for block in blocks %}")
+    para('{%p if block.kind == "heading" %}')
+    para("{{ block.text }}", "Heading 2")
+    para('{%p elif block.kind == "bullet" %}')
+    para("{{ block.text }}", "List Bullet")
+    para("{%p else %}")
+    para("{{ block.text }}")
+    para("{%p endif %}")
+    para("{%p endfor %}")
+    para("Yours sincerely", "Sign-off")
+    signature = doc.add_paragraph(style="Signatory")
+    signature.paragraph_format.space_before = Mm(14)
+    signature.paragraph_format.keep_with_next = True
+    signature.add_run("{{ signatory.name }}").style = strong
+    para("{{ signatory.role }}", "Signatory")
+    para("{%p if copies %}")
+    copies = doc.add_paragraph(style="Normal")
+    copies.paragraph_format.space_before = Mm(6)
+    copies.paragraph_format.keep_with_next = True
+    copies.add_run("Copies to:")
+    para("{%p for copy in copies %}")
+    para("{{ copy }}", "List Bullet")
+    para("{%p endfor %}")
+    para("{%p endif %}")
+
+    props = doc.core_properties
+    props.author = ""
+    props.last_modified_by = ""
+    props.title = ""
+    props.subject = ""
+    props.comments = ""
+    props.language = "en-GB"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(str(out))
+    return out
+
+
+if __name__ == "__main__":
+    print(build(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT))

@@ -1,0 +1,107 @@
+"""Writing one case's letter to disk: dated, named from the reference, never overwriting without
+--force, atomic, and recorded in the case's correspondence log with every template's hash.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from casepost.correspondence import record
+from casepost.loaded import open_case
+from casepost.output import ensure_writable, output_name, write_atomic
+
+Format = Literal["pdf", "docx"]
+
+
+@dataclass(frozen=True)
+class LetterRequest:
+    """What to produce for every case of a run."""
+
+    kind: str
+    formats: tuple[Format, ...] = ("pdf",)
+    out_dir: Path | None = None  # default: out/ beside each case file
+    draft: bool = False
+    force: bool = False
+    date: dt.date | None = None  # used when the case has no letter_date; else today
+    settings: Path | None = None
+
+
+@dataclass
+class LetterResult:
+    """What happened for one case: the files written, or the error that stopped it."""
+
+    case: Path
+    written: list[Path] = field(default_factory=list)
+    draft: bool = False
+    unapproved: list[str] = field(default_factory=list)  # "name (sha256 abcdef123456)"
+    error: str | None = None
+
+
+def formats_of(choice: str) -> tuple[Format, ...]:
+    """The --format choice as the formats to write."""
+    return ("pdf", "docx") if choice == "both" else ((choice,) if choice in ("pdf", "docx") else ("pdf",))  # type: ignore[return-value]
+
+
+def write_letter(case_path: Path, request: LetterRequest) -> LetterResult:
+    """Render and write one case's letter in each requested format (raises CasepostError)."""
+    from letters.letter import compose
+
+    loaded = open_case(case_path, request.settings)
+    day = loaded.case.letter_date or request.date or dt.date.today()
+    letter = compose(loaded, request.kind, day, request.draft)
+    folder = request.out_dir or loaded.folder / "out"
+    targets = [(fmt, folder / output_name(loaded.case.reference, request.kind, fmt)) for fmt in request.formats]
+    for _, target in targets:  # refuse before spending time on rendering
+        ensure_writable(target, request.force)
+    result = LetterResult(
+        case_path, draft=letter.draft, unapproved=[f"{t.name} (sha256 {t.sha256[:12]})" for t in letter.unapproved]
+    )
+    for fmt, target in targets:
+        data = _render(letter, fmt)
+        write_atomic(target, data, request.force)
+        record(
+            case_path,
+            request.kind,
+            target,
+            templates=letter.hashes_for(fmt),
+            extra={"format": fmt, "letter_date": day.isoformat(), "draft": letter.draft},
+        )
+        result.written.append(target)
+    return result
+
+
+def _render(letter: object, fmt: Format) -> bytes:
+    from letters.letter import Letter
+
+    assert isinstance(letter, Letter)
+    if fmt == "pdf":
+        from letters.pdf import render_pdf
+
+        return render_pdf(letter)
+    from letters.docx import render_docx
+
+    return render_docx(letter)
+
+
+def case_files(paths: Sequence[Path]) -> list[Path]:
+    """The case files named: files as given; for a folder, every *.toml case file under it
+    (not settings files, approvals files or anything in an out/ folder), in name order.
+    """
+    from casepost.errors import CasepostError
+
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for candidate in sorted(path.rglob("*.toml")):
+                if candidate.name in ("casepost.toml", "approvals.toml") or "out" in candidate.relative_to(path).parts:
+                    continue
+                found.append(candidate)
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise CasepostError(f"{path}: no such file or folder")
+    return list(dict.fromkeys(found))

@@ -1,0 +1,194 @@
+"""The letter, approve and review commands, through CliRunner and once as a real subprocess:
+outputs, never overwriting, byte-identical re-renders, the log, approvals, the review pack, batches."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cli import main
+
+from .conftest import REPO, letters_pdf_text, minimal_case
+
+pytestmark = pytest.mark.usefixtures("letters_weasyprint_clean")
+
+SETTINGS = """\
+[letterhead]
+council = "Example Borough Council"
+address = ["Town Hall", "Example LU1 9ZZ"]
+[signatories.default]
+name = "Sam Officer"
+role = "Complaints Manager"
+"""
+ACK = ["letter", "acknowledgement"]
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """A private copy of the herts-lado sample case (letters write beside it)."""
+    shutil.copytree(
+        REPO / "samples" / "herts-lado", tmp_path / "herts-lado", ignore=shutil.ignore_patterns("out", "*.jsonl")
+    )
+    return tmp_path / "herts-lado" / "case.toml"
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_letter_writes_logs_and_never_overwrites(sample: Path) -> None:
+    code, out, err = invoke(*ACK, str(sample), "--date", "2026-10-14", "--format", "both")
+    assert code == 0, err
+    pdf = sample.parent / "out" / "HCS-LADO-2026-0318-acknowledgement.pdf"
+    docx = pdf.with_suffix(".docx")
+    assert f"wrote {pdf}" in out and f"wrote {docx}" in out
+    assert "DRAFT" in err and "letters/acknowledgement.j2" in err  # the built-in wording is not approved here
+    first = sha(pdf)
+
+    code, _, err = invoke(*ACK, str(sample), "--date", "2026-10-14")
+    assert code == 1
+    assert "already exists; use --force" in err
+    assert sha(pdf) == first
+
+    code, _, _ = invoke(*ACK, str(sample), "--date", "2026-10-14", "--force")
+    assert code == 0
+    assert sha(pdf) == first  # the same inputs give byte-identical PDFs
+
+    log = [json.loads(line) for line in (sample.parent / "case.correspondence.jsonl").read_text().splitlines()]
+    assert [e["format"] for e in log] == ["pdf", "docx", "pdf"]
+    assert log[0]["output_sha256"] == first and log[1]["output_sha256"] == sha(docx)
+    assert log[0]["case_sha256"] == sha(sample)
+    assert set(log[0]["templates"]) >= {
+        "letters/acknowledgement.j2",
+        "letters/_advocate.j2",
+        "letters/layout.html.j2",
+        "letters/letter.css",
+    }
+    assert "letters/layout.docx" in log[1]["templates"] and "letters/layout.html.j2" not in log[1]["templates"]
+    assert log[0]["templates"]["letters/acknowledgement.j2"] == sha(REPO / "templates/letters/acknowledgement.j2")
+
+
+def test_a_subprocess_renders_the_same_bytes(sample: Path, tmp_path: Path) -> None:
+    code, _, err = invoke("letter", "decision", str(sample), "-o", str(tmp_path / "a"))
+    assert code == 0, err
+    exe = Path(sys.executable).with_name("casepost")
+    run = subprocess.run(
+        [str(exe), "letter", "decision", str(sample), "-o", str(tmp_path / "b")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    name = "HCS-LADO-2026-0318-decision.pdf"
+    assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_missing_field_exits_1_naming_it(make_case: Callable[..., Path]) -> None:
+    case = make_case(minimal_case("luton-csc", '[panel]\ndate = 2027-01-13\ntime = "10:00"\n'), settings=SETTINGS)
+    code, out, err = invoke("letter", "panel-invitation", str(case), "--date", "2026-12-01")
+    assert code == 1
+    assert 'panel.venue: is required for the panel-invitation letter: add venue = "..." under [panel]' in err
+    assert "Traceback" not in out + err
+    assert not (case.parent / "out").exists()
+
+
+def test_no_settings_and_unknown_kind(make_case: Callable[..., Path]) -> None:
+    case = make_case(minimal_case("luton-csc"))
+    code, _, err = invoke(*ACK, str(case))
+    assert code == 1 and "casepost.toml" in err and "letters and bundles need the authority's settings" in err
+    (case.parent / "casepost.toml").write_text(SETTINGS)
+    code, _, err = invoke("letter", "apology", str(case))
+    assert code == 1 and "luton-csc has no 'apology' letter" in err and "panel-invitation" in err
+
+
+def test_approve_clears_the_draft_mark_until_the_wording_changes(sample: Path) -> None:
+    folder = sample.parent
+    settings = folder / "casepost.toml"
+    settings.write_text('templates = "our-templates"\n' + settings.read_text())
+    (folder / "our-templates").mkdir()
+    code, _, err = invoke(*ACK, str(sample), "--date", "2026-10-14", "-o", str(folder / "draft"))
+    assert code == 0 and "DRAFT" in err
+    names = [
+        "letters/acknowledgement.j2",
+        "letters/_dates.j2",
+        "letters/_advocate.j2",
+        "letters/layout.html.j2",
+        "letters/layout.docx",
+    ]
+    for name in names:
+        code, out, err = invoke("approve", name, "--by", "A. Lawyer, Legal Services", "--settings", str(settings))
+        assert code == 0, err
+        assert f"approved {name}" in out
+    approvals = (folder / "our-templates" / "approvals.toml").read_text()
+    assert approvals.count("[[approval]]") == len(names) and 'by = "A. Lawyer, Legal Services"' in approvals
+
+    code, _, err = invoke(*ACK, str(sample), "--date", "2026-10-14", "-o", str(folder / "approved"))
+    assert code == 0 and "DRAFT" not in err
+    assert "DRAFT" not in letters_pdf_text(
+        (folder / "approved" / "HCS-LADO-2026-0318-acknowledgement.pdf").read_bytes()
+    )
+
+    # The authority changes the wording in its own copy: a draft again until approved again.
+    changed = (REPO / "templates/letters/acknowledgement.j2").read_text().replace("Thank you for", "Thanks for")
+    (folder / "our-templates" / "letters").mkdir()
+    (folder / "our-templates" / "letters" / "acknowledgement.j2").write_text(changed)
+    code, _, err = invoke(*ACK, str(sample), "--date", "2026-10-14", "-o", str(folder / "changed"))
+    assert code == 0 and "DRAFT" in err and "letters/acknowledgement.j2" in err
+    text = letters_pdf_text((folder / "changed" / "HCS-LADO-2026-0318-acknowledgement.pdf").read_bytes())
+    assert "Thanks for" in text and "DRAFT - wording not approved" in text
+
+    code, _, err = invoke(*ACK, str(sample), "--draft", "-o", str(folder / "forced"))
+    assert "--draft" in err or "DRAFT" in err
+
+
+def test_review_pack_names_every_template(letters_samples: Path, tmp_path: Path) -> None:
+    out = tmp_path / "review.pdf"
+    code, stdout, err = invoke("review", "-o", str(out), "--samples", str(letters_samples))
+    assert code == 0, err
+    assert "20 letter(s)" in stdout
+    text = letters_pdf_text(out.read_bytes())
+    for kind in ("acknowledgement", "stage1-response", "panel-invitation", "decision"):
+        assert f"Legal review: durham-cpc {kind}" in text
+    assert "letters/luton-csc/decision.j2" in text and "letters/_ombudsman.j2" in text
+    assert "Review: letters/decision.j2 (sha256 " in text  # on every page of the letters
+    digest = hashlib.sha256((REPO / "templates/letters/_ombudsman.j2").read_bytes()).hexdigest()
+    assert digest in "".join(text.split())  # the full hash, wrapped in its table cell
+    assert "NOT APPROVED" in text
+    code, _, err = invoke("review", "-o", str(out), "--samples", str(letters_samples))
+    assert code == 1 and "already exists" in err
+
+
+def test_batch_renders_the_good_cases_and_reports_the_bad(tmp_path: Path) -> None:
+    source = REPO / "samples" / "herts-lado"
+    root = tmp_path / "batch"
+    root.mkdir()
+    shutil.copy(source / "casepost.toml", root / "casepost.toml")
+    shutil.copytree(source / "assets", root / "assets")
+    text = (source / "case.toml").read_text()
+    for i in range(3):
+        (root / f"c{i}").mkdir()
+        case = text.replace('reference = "HCS/LADO/2026/0318"', f'reference = "HCS/LADO/2026/03{i}"')
+        if i == 1:
+            case = case.replace('venue = "Committee Room 2', 'room = "Committee Room 2')  # an unknown key
+        (root / f"c{i}" / "case.toml").write_text(case)
+    code, out, err = invoke("letter", "panel-invitation", str(root), "--jobs", "2")
+    assert code == 1
+    assert "c1/case.toml" in err and "room" in err and "1 of 3 case(s) failed" in err
+    assert (root / "c0" / "out" / "HCS-LADO-2026-030-panel-invitation.pdf").is_file()
+    assert (root / "c2" / "out" / "HCS-LADO-2026-032-panel-invitation.pdf").is_file()
+    assert not (root / "c1" / "out").exists()
+    assert "casepost.toml" not in out  # a settings file is not a case

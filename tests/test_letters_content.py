@@ -1,0 +1,245 @@
+"""What every letter of every procedure says, read back out of the PDF (pypdf) and the DOCX
+(python-docx): reference, names, each computed date, outcomes, copies, the Ombudsman paragraph.
+
+Each sample letter is dated the day its sample case records it as sent. The dates below are
+worked out by hand from procedures.md's rules and the 2026-27 England bank holidays
+(Christmas Day Fri 25 Dec 2026, Boxing Day substitute Mon 28 Dec, New Year's Day Fri 1 Jan 2027).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from casepost.loaded import open_case
+
+from .conftest import PROCEDURE_IDS, LettersRendered, letters_words
+
+KINDS = ["acknowledgement", "stage1-response", "panel-invitation", "decision"]
+
+# (procedure, kind) -> (letter date, dates the letter must state), all worked by hand.
+EXPECTED: dict[tuple[str, str], tuple[str, list[str]]] = {
+    # herts-lado. Received Mon 12 Oct 2026; the Stage 1 response is due 10 WD later:
+    # Tue 13 .. Fri 16 (4), Mon 19 .. Fri 23 (9), Mon 26 Oct (10).
+    ("herts-lado", "acknowledgement"): ("Wednesday 14 October 2026", ["Monday 26 October 2026"]),
+    # The seed sets no time limit for writing to the Complaints Manager: no date to state.
+    ("herts-lado", "stage1-response"): ("Friday 23 October 2026", []),
+    # Panel Thu 21 Jan 2027. Papers: 21 Jan - 5 days = Sat 16 Jan, moved earlier to Fri 15 Jan.
+    # Record of the panel: + 5 WD = Fri 22 (1), Mon 25 (2), Tue 26 (3), Wed 27 (4), Thu 28 Jan (5).
+    ("herts-lado", "panel-invitation"): (
+        "Friday 18 December 2026",
+        ["Thursday 21 January 2027", "10am", "Friday 15 January 2027", "Thursday 28 January 2027"],
+    ),
+    ("herts-lado", "decision"): ("Wednesday 27 January 2027", ["Thursday 21 January 2027"]),
+    # herts-cpc. Received Mon 19 Oct 2026 + 10 WD: Tue 20 .. Fri 23 (4), Mon 26 .. Fri 30 (9), Mon 2 Nov (10).
+    ("herts-cpc", "acknowledgement"): ("Wednesday 21 October 2026", ["Monday 2 November 2026"]),
+    ("herts-cpc", "stage1-response"): ("Friday 30 October 2026", []),
+    # Panel Thu 4 Feb 2027 at 10:30. Papers: 4 Feb - 5 = Sat 30 Jan -> Fri 29 Jan.
+    # Record: Fri 5 (1), Mon 8 (2), Tue 9 (3), Wed 10 (4), Thu 11 Feb (5).
+    ("herts-cpc", "panel-invitation"): (
+        "Thursday 14 January 2027",
+        ["Thursday 4 February 2027", "10.30am", "Friday 29 January 2027", "Thursday 11 February 2027"],
+    ),
+    # Not enough information: the further hearing the case records.
+    ("herts-cpc", "decision"): ("Wednesday 10 February 2027", ["Thursday 4 February 2027", "Thursday 4 March 2027"]),
+    # sussex-cpc. Received Tue 20 Oct 2026; meeting within 10 WD: Wed 21 .. Fri 23 (3),
+    # Mon 26 .. Fri 30 (8), Mon 2 (9), Tue 3 Nov (10). The meeting was held Fri 30 Oct; the written
+    # response is due 10 WD later: Mon 2 .. Fri 6 (5), Mon 9 .. Fri 13 Nov (10).
+    ("sussex-cpc", "acknowledgement"): (
+        "Wednesday 21 October 2026",
+        ["Tuesday 3 November 2026", "Friday 13 November 2026"],
+    ),
+    # Stage 1 letter posted Thu 12 Nov: deemed received on the 2nd WD after posting, Mon 16 Nov.
+    # + 20 WD: Tue 17 .. Fri 20 (4), 23-27 (9), 30 Nov - 4 Dec (14), 7-11 Dec (19), Mon 14 Dec (20).
+    ("sussex-cpc", "stage1-response"): ("Thursday 12 November 2026", ["Monday 14 December 2026"]),
+    # Panel Thu 17 Dec 2026 at 14:00. Papers: 17 Dec - 5 = Sat 12 Dec -> Fri 11 Dec.
+    # Decision within 10 WD: Fri 18 (1), Mon 21 (2), Tue 22 (3), Wed 23 (4); Thu 24 Dec is the
+    # council's closure day, 25 and 28 Dec bank holidays; Tue 29 (5), Wed 30 (6), Thu 31 (7);
+    # Fri 1 Jan a bank holiday; Mon 4 (8), Tue 5 (9), Wed 6 Jan 2027 (10).
+    ("sussex-cpc", "panel-invitation"): (
+        "Tuesday 1 December 2026",
+        ["Thursday 17 December 2026", "2pm", "Friday 11 December 2026", "Wednesday 6 January 2027"],
+    ),
+    ("sussex-cpc", "decision"): ("Tuesday 5 January 2027", ["Thursday 17 December 2026"]),
+    # luton-csc. Received Mon 7 Sep 2026 + 15 WD: Tue 8 .. Fri 11 (4), 14-18 (9), 21-25 (14), Mon 28 Sep (15).
+    ("luton-csc", "acknowledgement"): ("Wednesday 9 September 2026", ["Monday 28 September 2026"]),
+    # Stage 1 response emailed Fri 25 Sep (by email, received that day) + 20 WD:
+    # 28 Sep - 2 Oct (5), 5-9 (10), 12-16 (15), 19-23 Oct (20).
+    ("luton-csc", "stage1-response"): ("Friday 25 September 2026", ["Friday 23 October 2026"]),
+    # Panel Wed 13 Jan 2027 at 10:00. Additional papers: 13 Jan - 10 days = Sun 3 Jan, a
+    # complainant's deadline, so moved later to Mon 4 Jan. Recommendations within 5 WD:
+    # Thu 14 (1), Fri 15 (2), Mon 18 (3), Tue 19 (4), Wed 20 Jan (5). The Director: recommendations
+    # sent Tue 19 Jan, Director not agreeing, 20 WD: Wed 20 .. Fri 22 (3), 25-29 (8), 1-5 Feb (13),
+    # 8-12 Feb (18), Mon 15 (19), Tue 16 Feb (20).
+    ("luton-csc", "panel-invitation"): (
+        "Tuesday 15 December 2026",
+        [
+            "Wednesday 13 January 2027",
+            "10am",
+            "Monday 4 January 2027",
+            "Wednesday 20 January 2027",
+            "Tuesday 16 February 2027",
+        ],
+    ),
+    ("luton-csc", "decision"): ("Friday 12 February 2027", ["Wednesday 13 January 2027", "Tuesday 19 January 2027"]),
+    # durham-cpc. Received Mon 26 Oct 2026; appointment within 10 WD: Tue 27 .. Fri 30 (4),
+    # Mon 2 .. Fri 6 Nov (9), Mon 9 Nov (10).
+    ("durham-cpc", "acknowledgement"): ("Wednesday 28 October 2026", ["Monday 9 November 2026"]),
+    # Stage 2 within 28 days of making us aware: 26 Oct + 28 days = Mon 23 Nov 2026 (a working day).
+    ("durham-cpc", "stage1-response"): ("Tuesday 10 November 2026", ["Monday 23 November 2026"]),
+    # Panel Wed 6 Jan 2027 at 13:30. Papers: 6 Jan - 5 = Fri 1 Jan, New Year's Day -> Thu 31 Dec.
+    # Decision within 5 WD: Thu 7 (1), Fri 8 (2), Mon 11 (3), Tue 12 (4), Wed 13 Jan (5).
+    ("durham-cpc", "panel-invitation"): (
+        "Wednesday 16 December 2026",
+        ["Wednesday 6 January 2027", "1.30pm", "Thursday 31 December 2026", "Wednesday 13 January 2027"],
+    ),
+    ("durham-cpc", "decision"): ("Tuesday 12 January 2027", ["Wednesday 6 January 2027"]),
+}
+
+CASES = [(p, k) for p in PROCEDURE_IDS for k in KINDS]
+
+
+@pytest.fixture(params=CASES, ids=[f"{p}-{k}" for p, k in CASES])
+def rendered(
+    request: pytest.FixtureRequest, letters_rendered: dict[tuple[str, str], LettersRendered]
+) -> LettersRendered:
+    return letters_rendered[request.param]
+
+
+def both(rendered: LettersRendered) -> list[tuple[str, str]]:
+    return [("pdf", letters_words(rendered.pdf_text)), ("docx", letters_words(rendered.docx_text))]
+
+
+def test_reference_date_names_and_marking(rendered: LettersRendered) -> None:
+    loaded = open_case(rendered.case)
+    case = loaded.case
+    letter_date, _ = EXPECTED[(rendered.procedure, rendered.kind)]
+    spec = loaded.procedure.letters[rendered.kind]
+    for fmt, text in both(rendered):
+        assert f"Our reference: {case.reference}" in text, fmt
+        assert f"Date: {letter_date}" in text, fmt
+        assert case.complainant.name in text, fmt
+        assert (case.complainant.salutation or f"Dear {case.complainant.name}") in text, fmt
+        assert letters_words(spec.title) in text, fmt
+        assert "Yours sincerely" in text, fmt
+        assert text.count("OFFICIAL-SENSITIVE") >= 2, fmt  # top and bottom of every page
+        if case.complainant.delivery == "post":
+            assert case.complainant.address[-1] in text, fmt  # the postcode, in the window
+        else:
+            assert case.complainant.email in text, fmt
+    assert re.search(r"Page 1 of \d", rendered.pdf_text)
+
+
+def test_each_computed_date(rendered: LettersRendered) -> None:
+    _, dates = EXPECTED[(rendered.procedure, rendered.kind)]
+    for fmt, text in both(rendered):
+        for expected in dates:
+            assert expected in text, (fmt, expected)
+
+
+def test_signatory_and_copies(rendered: LettersRendered) -> None:
+    loaded = open_case(rendered.case)
+    spec = loaded.procedure.letters[rendered.kind]
+    copies = [*spec.copies, *loaded.case.copies_to.get(rendered.kind, [])]
+    for fmt, text in both(rendered):
+        for copy in copies:
+            assert letters_words(copy) in text, (fmt, copy)
+        if copies:
+            assert "Copies to:" in text
+        else:
+            assert "Copies to:" not in text
+
+
+def test_herts_lado_signatories(letters_rendered: dict[tuple[str, str], LettersRendered]) -> None:
+    # The Complaints Manager acknowledges, the Designated Officer answers at Stage 1 (settings),
+    # and the case's own Panel Chair signs the invitation and the decision.
+    signs = {
+        "acknowledgement": "Joanna Pemberton",
+        "stage1-response": "Karen Lister",
+        "panel-invitation": "Dr Michael Ashdown",
+        "decision": "Dr Michael Ashdown",
+    }
+    for kind, name in signs.items():
+        text = letters_words(letters_rendered[("herts-lado", kind)].pdf_text)
+        assert re.search(rf"Yours sincerely {re.escape(name)}", text), kind
+
+
+def test_what_each_kind_says(rendered: LettersRendered) -> None:
+    loaded = open_case(rendered.case)
+    case, procedure = loaded.case, loaded.procedure
+    for fmt, text in both(rendered):
+        if rendered.kind == "acknowledgement":
+            assert "which we received on" in text
+            assert "As we understand it, your complaint is this" in text
+            assert letters_words(procedure.name) in text
+            assert "supporter or advocate" in text and "advocate, free of charge" in text
+            assert ("cannot itself change the decision" in text) == procedure.decision_stands, fmt
+        if rendered.kind == "stage1-response":
+            for point in case.complaint.points:
+                assert letters_words(point.summary) in text
+                assert f"Outcome: {point.outcome}." in text
+                for action in point.actions:
+                    assert letters_words(action) in text
+            assert "If you are not satisfied" in text
+        if rendered.kind == "panel-invitation":
+            for member in case.panel.members:
+                assert member.name in text
+            for attendee in case.panel.attendees:
+                assert attendee.name in text
+            assert letters_words(case.panel.venue) in text
+            for section in procedure.sections:
+                if section.id != "other":
+                    assert letters_words(section.title) in text
+            assert "How the meeting will run" in text and "anything would make it easier" in text
+        if rendered.kind == "decision":
+            for member in case.panel.members:
+                assert member.name in text
+            outcomes = {o.id: o.text for o in procedure.outcomes}
+            for chosen in case.decision.outcomes:
+                assert letters_words(outcomes[chosen]) in text, (fmt, chosen)
+            assert letters_words(case.decision.reasons)[:200] in text
+            for recommendation in case.decision.recommendations:
+                assert letters_words(recommendation) in text
+
+
+def test_decision_letters_carry_the_ombudsman_paragraph(rendered: LettersRendered) -> None:
+    procedure = open_case(rendered.case).procedure
+    for fmt, text in both(rendered):
+        assert "Local Government Ombudsman" not in text, fmt  # the pre-2017 name, never
+        if rendered.kind != "decision":
+            continue
+        assert "Local Government and Social Care Ombudsman" in text, fmt
+        assert "www.lgo.org.uk" in text and "0300 061 0614" in text, fmt
+        assert "up to 12 months" in text and "not from the date of this letter" in text, fmt
+        assert "a copy of this letter and of our earlier responses" in text, fmt
+        assert ("judicial review" in text) == procedure.judicial_review, fmt
+
+
+def test_luton_decision_is_the_directors_response(letters_rendered: dict[tuple[str, str], LettersRendered]) -> None:
+    text = letters_words(letters_rendered[("luton-csc", "decision")].pdf_text)
+    assert "the council's response to them, decided by the Director" in text
+    assert "Jonathan Reeve" in text  # the Director signs (settings)
+    assert "judicial review" not in text  # Luton's procedure names the Ombudsman only
+
+
+def body_words(text: str, title: str) -> list[str]:
+    """The words between the subject line and the sign-off, without page furniture."""
+    words = letters_words(re.sub(r"(?<=\w)-\n(?=\w)", "-", text))  # a hyphenated word the PDF wrapped
+    start = words.index(letters_words(title)) + len(letters_words(title))
+    end = words.index("Yours sincerely", start)
+    body = words[start:end]
+    body = re.sub(r"OFFICIAL-SENSITIVE( Page \d+ of \d+)?", " ", body)
+    body = body.replace("DRAFT - wording not approved", " ")  # the PDF's watermark, drawn on each page
+    body = body.replace("•", " ")
+    return body.split()
+
+
+def test_pdf_and_docx_carry_the_same_words(rendered: LettersRendered) -> None:
+    from casepost.procedures import load_procedure
+
+    title = load_procedure(rendered.procedure).letters[rendered.kind].title
+    pdf = body_words(rendered.pdf_text, title)
+    docx = body_words(rendered.docx_text, title)
+    assert pdf == docx
+    assert len(pdf) > 80
