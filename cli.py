@@ -175,7 +175,7 @@ def procedures(procedure_id: str | None) -> None:
     "day",
     type=DATE,
     metavar="DATE",
-    help="The letter's date when the case has no letter_date (default today).",
+    help="The letter's date when the case gives none (letter_date, or this letter's sent date); default today.",
 )
 @click.option("--jobs", type=click.IntRange(min=1), help="Parallel workers for many cases (default: every core).")
 @force_option

@@ -329,6 +329,15 @@ def resolve_person(loaded: LoadedCase, key: str) -> PersonView:
     return PersonView(found.name, found.role)
 
 
+def letter_day(case: Case, kind: str, requested: dt.date | None = None) -> dt.date:
+    """The date a letter bears: the case's letter_date; else the date the case records this
+    letter as sent (so a re-render reproduces the letter that went out); else the date asked
+    for on the command line; else today.
+    """
+    recorded = get_field(case, SENT_FIELD.get(kind, ""))
+    return case.letter_date or (recorded if isinstance(recorded, dt.date) else None) or requested or dt.date.today()
+
+
 def _with_sent(case: Case, kind: str, day: dt.date) -> Case:
     """The case as if this letter were sent on its date, where the case has not recorded it."""
     path = SENT_FIELD.get(kind)

@@ -10,12 +10,11 @@ import io
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from casepost.case import get_field
 from casepost.errors import CasepostError
 from casepost.loaded import open_case
 from casepost.output import atomic_path, ensure_writable
 from casepost.procedures import builtin_ids
-from letters.context import SENT_FIELD
+from letters.context import letter_day
 from letters.environment import Templates, builtin_root, render
 from letters.fetcher import SafeFetcher
 from letters.letter import compose
@@ -91,13 +90,7 @@ def build_review(
     for case_path in _sample_cases(samples or DEFAULT_SAMPLES):
         loaded = open_case(case_path, settings)
         for kind in loaded.procedure.letters:
-            recorded = get_field(loaded.case, SENT_FIELD.get(kind, ""))
-            day = (
-                loaded.case.letter_date
-                or (recorded if isinstance(recorded, dt.date) else None)
-                or today
-                or dt.date.today()
-            )
+            day = letter_day(loaded.case, kind, today)
             try:
                 letter = compose(loaded, kind, day)
                 wording = next(t for t in letter.used if t.name == letter.wording)

@@ -26,7 +26,7 @@ class LetterRequest:
     out_dir: Path | None = None  # default: out/ beside each case file
     draft: bool = False
     force: bool = False
-    date: dt.date | None = None  # used when the case has no letter_date; else today
+    date: dt.date | None = None  # used when the case has neither letter_date nor this letter's sent date
     settings: Path | None = None
 
 
@@ -48,10 +48,11 @@ def formats_of(choice: str) -> tuple[Format, ...]:
 
 def write_letter(case_path: Path, request: LetterRequest) -> LetterResult:
     """Render and write one case's letter in each requested format (raises CasepostError)."""
+    from letters.context import letter_day
     from letters.letter import compose
 
     loaded = open_case(case_path, request.settings)
-    day = loaded.case.letter_date or request.date or dt.date.today()
+    day = letter_day(loaded.case, request.kind, request.date)
     letter = compose(loaded, request.kind, day, request.draft)
     folder = request.out_dir or loaded.folder / "out"
     targets = [(fmt, folder / output_name(loaded.case.reference, request.kind, fmt)) for fmt in request.formats]
