@@ -32,6 +32,7 @@ def record(
     output: Path,
     templates: Mapping[str, str] | None = None,
     extra: Mapping[str, object] | None = None,
+    output_sha256: str | None = None,  # when the writer already hashed it (a bundle): no second read of a large file
 ) -> dict[str, object]:
     """Append one line for an output: when, what kind, where, and the hashes of output, case and templates.
 
@@ -42,7 +43,7 @@ def record(
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "kind": kind,
         "output": str(output),
-        "output_sha256": sha256_file(output),
+        "output_sha256": output_sha256 or sha256_file(output),
         "case_sha256": sha256_file(case_path),
         "templates": dict(templates or {}),
         **dict(extra or {}),

@@ -92,3 +92,11 @@ class FetchRefusedError(RenderError):
 
 class TemplateError(CasepostError):
     """A letter template that cannot be found, parsed or rendered (names the template and line)."""
+
+
+class BundleInputError(CasepostError):
+    """Documents named in a case's bundle that cannot go into it: each with its file and the reason."""
+
+    def __init__(self, problems: list[tuple[Path, str]]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(f"{path}: {reason}" for path, reason in problems))

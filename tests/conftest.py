@@ -182,8 +182,9 @@ def letters_rendered(letters_samples: Path) -> dict[tuple[str, str], LettersRend
                 assert isinstance(day, dt.date), f"{procedure} sample records no {SENT_FIELD[kind]}"
                 result = write_letter(case, LetterRequest(kind, ("pdf", "docx"), date=day))
                 pdf, docx = (p.read_bytes() for p in result.written)
-                out[(procedure, kind)] = LettersRendered(procedure, kind, day, pdf, docx, letters_pdf_text(pdf),
-                                                         letters_docx_text(docx), case)
+                out[(procedure, kind)] = LettersRendered(
+                    procedure, kind, day, pdf, docx, letters_pdf_text(pdf), letters_docx_text(docx), case
+                )
     return out
 
 
@@ -232,8 +233,9 @@ def _pdf_string(value: str) -> bytes:
     return b"(" + value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode("latin-1") + b")"
 
 
-def bundle_make_pdf(pages: list[dict[str, object]] | int = 1, *, label: str = "Source", hostile: bool = False,
-                    metadata: bool = True) -> bytes:
+def bundle_make_pdf(
+    pages: list[dict[str, object]] | int = 1, *, label: str = "Source", hostile: bool = False, metadata: bool = True
+) -> bytes:
     """A PDF written byte by byte (no PDF library), page by page.
 
     Each page: size (w, h), rotate, text [(x, y, words, size)], fill [(x, y, w, h)] (black
@@ -255,14 +257,18 @@ def bundle_make_pdf(pages: list[dict[str, object]] | int = 1, *, label: str = "S
         return b"<< %s /Length %d >>\nstream\n" % (entries, len(data)) + data + b"\nendstream"
 
     widget_ap = new()
-    objs[widget_ap] = stream(b"/Type /XObject /Subtype /Form /BBox [0 0 200 20] /Resources << /Font << /F1 3 0 R >> >>",
-                             b"BT /F1 10 Tf 2 6 Td (Signed form value) Tj ET")
+    objs[widget_ap] = stream(
+        b"/Type /XObject /Subtype /Form /BBox [0 0 200 20] /Resources << /Font << /F1 3 0 R >> >>",
+        b"BT /F1 10 Tf 2 6 Td (Signed form value) Tj ET",
+    )
     for i, spec in enumerate(specs, start=1):
         w, h = spec.get("size", (595.28, 841.89))  # type: ignore[misc]
         ops = []
         for x, y, words, size in spec.get("text", [(72, h - 100, f"{label} page {i}", 14)]):  # type: ignore[attr-defined]
-            ops.append(b"BT /F1 %s Tf %s %s Td %s Tj ET" % (str(size).encode(), str(x).encode(), str(y).encode(),
-                                                            _pdf_string(words)))
+            ops.append(
+                b"BT /F1 %s Tf %s %s Td %s Tj ET"
+                % (str(size).encode(), str(x).encode(), str(y).encode(), _pdf_string(words))
+            )
         for x, y, rw, rh in spec.get("fill", []):  # type: ignore[attr-defined]
             ops.append(b"0 g %s %s %s %s re f" % tuple(str(v).encode() for v in (x, y, rw, rh)))
         content = new()
@@ -273,23 +279,33 @@ def bundle_make_pdf(pages: list[dict[str, object]] | int = 1, *, label: str = "S
             extra += b" /Rotate %d" % spec["rotate"]  # type: ignore[str-format]
         if metadata:
             meta = new()
-            objs[meta] = stream(b"/Type /Metadata /Subtype /XML", b"<x:xmpmeta><dc:creator>Jane Source page</dc:creator></x:xmpmeta>")
+            objs[meta] = stream(
+                b"/Type /Metadata /Subtype /XML", b"<x:xmpmeta><dc:creator>Jane Source page</dc:creator></x:xmpmeta>"
+            )
             extra += b" /Metadata %d 0 R /PieceInfo << /App << /Private (Jane Source) >> >>" % meta
         if hostile:
             link, widget = new(), new()
-            objs[link] = (b"<< /Type /Annot /Subtype /Link /Rect [72 72 200 90] "
-                          b"/A << /S /Launch /F (calc.exe) >> >>")
-            objs[widget] = (b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (field) /Rect [300 400 500 420] "
-                            b"/AP << /N %d 0 R >> /A << /S /SubmitForm /F << /FS /URL /F (http://example.invalid/) >> >> "
-                            b"/AA << /K << /S /JavaScript /JS (app.alert\\(1\\)) >> >> /P %d 0 R >>" % (widget_ap, page))
-            extra += b" /Annots [%d 0 R %d 0 R] /AA << /O << /S /JavaScript /JS (app.alert\\(2\\)) >> >>" % (link, widget)
-        objs[page] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %s %s]%s /Resources << /Font << /F1 3 0 R >> >> "
-                      b"/Contents %d 0 R >>" % (str(w).encode(), str(h).encode(), extra, content))
+            objs[link] = b"<< /Type /Annot /Subtype /Link /Rect [72 72 200 90] /A << /S /Launch /F (calc.exe) >> >>"
+            objs[widget] = (
+                b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (field) /Rect [300 400 500 420] "
+                b"/AP << /N %d 0 R >> /A << /S /SubmitForm /F << /FS /URL /F (http://example.invalid/) >> >> "
+                b"/AA << /K << /S /JavaScript /JS (app.alert\\(1\\)) >> >> /P %d 0 R >>" % (widget_ap, page)
+            )
+            extra += b" /Annots [%d 0 R %d 0 R] /AA << /O << /S /JavaScript /JS (app.alert\\(2\\)) >> >>" % (
+                link,
+                widget,
+            )
+        objs[page] = (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %s %s]%s /Resources << /Font << /F1 3 0 R >> >> "
+            b"/Contents %d 0 R >>" % (str(w).encode(), str(h).encode(), extra, content)
+        )
         kids.append(page)
     catalog = [b"/Type /Catalog /Pages 2 0 R"]
     if metadata:
         xmp = new()
-        objs[xmp] = stream(b"/Type /Metadata /Subtype /XML", b"<x:xmpmeta><dc:creator>Jane Source</dc:creator></x:xmpmeta>")
+        objs[xmp] = stream(
+            b"/Type /Metadata /Subtype /XML", b"<x:xmpmeta><dc:creator>Jane Source</dc:creator></x:xmpmeta>"
+        )
         catalog.append(b"/Metadata %d 0 R" % xmp)
     if hostile:
         embedded, spec_obj, js = new(), new(), new()
@@ -297,8 +313,10 @@ def bundle_make_pdf(pages: list[dict[str, object]] | int = 1, *, label: str = "S
         objs[spec_obj] = b"<< /Type /Filespec /F (secret.txt) /EF << /F %d 0 R >> >>" % embedded
         objs[js] = b"<< /S /JavaScript /JS (app.alert\\(3\\)) >>"
         catalog.append(b"/OpenAction << /S /JavaScript /JS (app.alert\\(4\\)) >> /AA << /WC %d 0 R >>" % js)
-        catalog.append(b"/Names << /JavaScript << /Names [(x) %d 0 R] >> /EmbeddedFiles << /Names [(secret.txt) %d 0 R] >> >>"
-                       % (js, spec_obj))
+        catalog.append(
+            b"/Names << /JavaScript << /Names [(x) %d 0 R] >> /EmbeddedFiles << /Names [(secret.txt) %d 0 R] >> >>"
+            % (js, spec_obj)
+        )
         catalog.append(b"/AcroForm << /Fields [] /XFA (<xdp/>) >>")
     objs[1] = b"<< " + b" ".join(catalog) + b" >>"
     objs[2] = b"<< /Type /Pages /Count %d /Kids [%s] >>" % (len(kids), b" ".join(b"%d 0 R" % k for k in kids))
@@ -357,9 +375,15 @@ def bundle_image(kind: str = "JPEG", size: tuple[int, int] = (400, 300), orienta
     return buffer.getvalue()
 
 
-def bundle_write_case(root: Path, documents: list[tuple[str, str, str, str, bytes | None]], *,
-                      numbering: str = "continuous", page_limit: int = 350, panel_date: str = "2027-01-21",
-                      extra: str = "") -> Path:
+def bundle_write_case(
+    root: Path,
+    documents: list[tuple[str, str, str, str, bytes | None]],
+    *,
+    numbering: str = "continuous",
+    page_limit: int = 350,
+    panel_date: str = "2027-01-21",
+    extra: str = "",
+) -> Path:
     """Write a case folder for bundles into root: settings, a herts-lado case, and its documents.
 
     documents: (title, section, date 'YYYY-MM-DD', path, bytes, or None to write no file).

@@ -1,0 +1,143 @@
+"""One bundle page: the source page drawn upright (its /Rotate turned into content) and, where
+its content reaches the stamp's bands, moved or scaled clear of them; then the stamp on top.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from packs.copier import SourcePage
+from packs.geometry import IDENTITY, Box, Matrix, make_room, multiply, upright
+from packs.images import ImagePage
+from packs.pdfwriter import PdfStreamWriter, array, name, number, rect, ref
+from packs.stamp import FONT_DICT, FONT_NAME, Stamp
+
+IMAGE_NAME = "CasepostImage"
+
+
+@dataclass(frozen=True)
+class Shared:
+    """Objects every page of the bundle refers to: the page tree node, the stamp's font, and the
+    one-operator stream that opens an untransformed page.
+    """
+
+    pages: int
+    font: int
+    open_plain: int
+
+    @classmethod
+    def write(cls, writer: PdfStreamWriter, pages: int) -> Shared:
+        """Write the shared objects (the page tree node is written last, by its reserver)."""
+        return cls(pages, writer.add(FONT_DICT), writer.add_stream(b"", b"q\n"))
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A page written but for its stamp: its upright size, the transform applied to its content,
+    and the stream reserved for what goes on top (the stamp is written last, once the page's
+    number is known).
+    """
+
+    width: float
+    height: float
+    transform: Matrix
+    closing: int  # object number of the last content stream: `before_stamp` then the stamp
+    before_stamp: bytes = b""
+
+    @property
+    def moved(self) -> bool:
+        """Whether the content had to move or shrink to clear the stamp."""
+        return self.transform != IDENTITY
+
+
+def write_stamp(writer: PdfStreamWriter, placed: Placed, stamp: Stamp, label: str) -> None:
+    """Write a placed page's last content stream, with its stamp."""
+    writer.write_stream(placed.closing, b"", placed.before_stamp + stamp.content(label, placed.width, placed.height))
+
+
+def _opening(writer: PdfStreamWriter, shared: Shared, m: Matrix) -> bytes:
+    if m == IDENTITY:
+        return ref(shared.open_plain)
+    return ref(writer.add_stream(b"", b"q %s cm\n" % b" ".join(number(v) for v in m)))
+
+
+def write_source_page(
+    writer: PdfStreamWriter, num: int, shared: Shared, src: SourcePage, annots: bytes = b""
+) -> Placed:
+    """Write a copied PDF page as bundle page object `num` (its stamp comes later: write_stamp)."""
+    m_up, width, height = upright(src.visible, src.rotate)
+    drawn = src.extent.transformed(m_up) if src.extent is not None else None
+    m = multiply(m_up, make_room(drawn, width, height))
+    closing = writer.reserve()
+    contents = [_opening(writer, shared, m), *src.contents, ref(closing)]
+    fonts = [pair for pair in src.fonts if pair[0] != name(FONT_NAME)] + [(name(FONT_NAME), ref(shared.font))]
+    resources = [*src.resources, (b"/Font", _dict(fonts))]
+    if src.xobjects:
+        resources.append((b"/XObject", _dict(src.xobjects)))
+    parts = [
+        b"/Type /Page /Parent " + ref(shared.pages),
+        b"/MediaBox " + rect((0, 0, width, height)),
+        b"/Resources " + _dict(resources),
+        b"/Contents " + array(contents),
+    ]
+    if src.group is not None:
+        parts.append(b"/Group " + src.group)
+    if annots:
+        parts.append(b"/Annots " + annots)
+    writer.write(num, b"<< " + b" ".join(parts) + b" >>")
+    return Placed(width, height, m, closing, src.overlay + b"Q\n")
+
+
+def write_image_page(writer: PdfStreamWriter, num: int, shared: Shared, image: ImagePage) -> Placed:
+    """Write an image input as bundle page object `num` (placed clear of the bands already)."""
+    info = image.info
+    xobject = writer.add_stream(image.entries, image.data)
+    draw = b"q %s cm /%s Do Q\n" % (b" ".join(number(v) for v in info.placement), IMAGE_NAME.encode())
+    resources = _dict(
+        [
+            (b"/XObject", _dict([(name(IMAGE_NAME), ref(xobject))])),
+            (b"/Font", _dict([(name(FONT_NAME), ref(shared.font))])),
+        ]
+    )
+    closing = writer.reserve()
+    contents = array([ref(writer.add_stream(b"", draw)), ref(closing)])
+    writer.write(
+        num,
+        b"<< /Type /Page /Parent %s /MediaBox %s /Resources %s /Contents %s >>"
+        % (ref(shared.pages), rect((0, 0, info.page_width, info.page_height)), resources, contents),
+    )
+    return Placed(info.page_width, info.page_height, IDENTITY, closing)
+
+
+def write_blank_page(writer: PdfStreamWriter, num: int, shared: Shared) -> Placed:
+    """An A4 page with nothing on it but its stamp (ends front matter whose length would not settle)."""
+    width, height = 595.28, 841.89
+    closing = writer.reserve()
+    writer.write(
+        num,
+        b"<< /Type /Page /Parent %s /MediaBox %s /Resources << /Font << %s %s >> >> /Contents %s >>"
+        % (ref(shared.pages), rect((0, 0, width, height)), name(FONT_NAME), ref(shared.font), ref(closing)),
+    )
+    return Placed(width, height, IDENTITY, closing)
+
+
+def link_annotations(writer: PdfStreamWriter, links: list[tuple[Box, int, float]]) -> bytes:
+    """Write /Link annotations (rectangle, target page object, target page height); returns the
+    page's /Annots array. Each goes straight to the top of its target page: no action, a /Dest.
+    """
+    refs = []
+    for box, target, target_height in links:
+        dest = array([ref(target), b"/XYZ", b"0", number(target_height), b"null"])
+        refs.append(
+            ref(
+                writer.add(
+                    b"<< /Type /Annot /Subtype /Link /Rect %s /Border [0 0 0] /Dest %s >>"
+                    % (rect((box.x0, box.y0, box.x1, box.y1)), dest)
+                )
+            )
+        )
+    return array(refs)
+
+
+def _dict(pairs: list[tuple[bytes, bytes]]) -> bytes:
+    return b"<< " + b" ".join(k + b" " + v for k, v in pairs) + b" >>"

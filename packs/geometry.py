@@ -1,0 +1,125 @@
+"""Page geometry: affine matrices, boxes, a page's /Rotate turned into content, and the room the
+stamp needs (a band at the top and bottom of every page).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+Matrix = tuple[float, float, float, float, float, float]  # PDF order: a b c d e f
+
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+# The stamp's bands: content must stay this far (points) from the top and bottom edges.
+BAND = 20.0
+
+
+def multiply(m: Matrix, n: Matrix) -> Matrix:
+    """M then n (PDF's row-vector convention: a point p maps to p·m·n)."""
+    a, b, c, d, e, f = m
+    A, B, C, D, E, F = n
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+@dataclass(frozen=True)
+class Box:
+    """An axis-aligned rectangle, x0 <= x1 and y0 <= y1."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def width(self) -> float:
+        """Its width."""
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        """Its height."""
+        return self.y1 - self.y0
+
+    def transformed(self, m: Matrix) -> Box:
+        """The bounding box of this box's four corners under m."""
+        a, b, c, d, e, f = m
+        xs = [a * x + c * y + e for x in (self.x0, self.x1) for y in (self.y0, self.y1)]
+        ys = [b * x + d * y + f for x in (self.x0, self.x1) for y in (self.y0, self.y1)]
+        return Box(min(xs), min(ys), max(xs), max(ys))
+
+    def union(self, other: Box | None) -> Box:
+        """The smallest box holding both."""
+        if other is None:
+            return self
+        return Box(min(self.x0, other.x0), min(self.y0, other.y0), max(self.x1, other.x1), max(self.y1, other.y1))
+
+    def intersect(self, other: Box) -> Box | None:
+        """The overlap of two boxes, or None."""
+        x0, y0 = max(self.x0, other.x0), max(self.y0, other.y0)
+        x1, y1 = min(self.x1, other.x1), min(self.y1, other.y1)
+        return Box(x0, y0, x1, y1) if x0 < x1 and y0 < y1 else None
+
+
+def box_from(values: object) -> Box | None:
+    """A Box from a PDF rectangle (four numbers in any corner order), or None if it is not one."""
+    try:
+        x0, y0, x1, y1 = (float(v) for v in values)  # type: ignore[attr-defined]
+    except (TypeError, ValueError):
+        return None
+    box = Box(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+    return box if box.width > 0 and box.height > 0 else None
+
+
+def visible_box(media: object, crop: object) -> Box:
+    """A page's visible area: its crop box within its media box (US Letter if it gives neither)."""
+    media_box = box_from(media) or Box(0.0, 0.0, 612.0, 792.0)
+    crop_box = box_from(crop)
+    return (crop_box.intersect(media_box) if crop_box else media_box) or media_box
+
+
+def upright(visible: Box, rotate: int) -> tuple[Matrix, float, float]:
+    """The matrix drawing a page's visible box upright at the origin, as a viewer shows it for /Rotate.
+
+    Returns the matrix and the upright width and height. /Rotate turns the page clockwise.
+    """
+    w, h = visible.width, visible.height
+    to_origin: Matrix = (1.0, 0.0, 0.0, 1.0, -visible.x0, -visible.y0)
+    turns = {
+        0: IDENTITY,
+        90: (0.0, -1.0, 1.0, 0.0, 0.0, w),
+        180: (-1.0, 0.0, 0.0, -1.0, w, h),
+        270: (0.0, 1.0, -1.0, 0.0, h, 0.0),
+    }
+    m = multiply(to_origin, turns[rotate])
+    return (m, h, w) if rotate in (90, 270) else (m, w, h)
+
+
+def normal_rotation(value: object) -> int:
+    """A /Rotate value as 0, 90, 180 or 270 (anything invalid counts as 0, as viewers do)."""
+    try:
+        r = int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return 0
+    return r % 360 if r % 90 == 0 else 0
+
+
+def make_room(content: Box | None, width: float, height: float, band: float = BAND) -> Matrix:
+    """The transform that keeps content out of the stamp's bands: none when it is already clear,
+    a shift when it fits between them, else a scale (centred across the page) to fit.
+    """
+    if content is None:
+        return IDENTITY
+    page = Box(0.0, 0.0, width, height)
+    seen = content.intersect(page)
+    if seen is None:
+        return IDENTITY
+    top, bottom = height - band, band
+    if seen.y0 >= bottom and seen.y1 <= top:
+        return IDENTITY
+    room = top - bottom
+    if seen.height <= room:
+        dy = bottom - seen.y0 if seen.y0 < bottom else top - seen.y1
+        return (1.0, 0.0, 0.0, 1.0, 0.0, dy)
+    s = room / seen.height
+    cx = width / 2
+    return (s, 0.0, 0.0, s, cx - s * cx, bottom - s * seen.y0)

@@ -1,0 +1,269 @@
+"""Opening a bundle's inputs: what kind of file each is (by its bytes, not its name), whether it
+can be read, and its pages. Every refusal says why in words a coordinator can act on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+from pypdf import PasswordType, PdfReader
+from pypdf.errors import DependencyError
+
+from packs.geometry import normal_rotation, visible_box
+from packs.plan import PlannedDocument
+
+Kind = Literal["pdf", "jpeg", "png"]
+
+# Formats people send that cannot go into a bundle, by their first bytes or their extension.
+_OTHER_FORMATS = {
+    ".docx": "a Word document",
+    ".doc": "a Word document",
+    ".odt": "an OpenDocument text",
+    ".rtf": "a rich-text document",
+    ".xlsx": "an Excel workbook",
+    ".xls": "an Excel workbook",
+    ".pptx": "a PowerPoint presentation",
+    ".txt": "a text file",
+    ".msg": "an Outlook message",
+    ".eml": "an email message",
+    ".heic": "a HEIC photo",
+    ".tif": "a TIFF image",
+    ".tiff": "a TIFF image",
+    ".gif": "a GIF image",
+    ".bmp": "a bitmap image",
+    ".webp": "a WebP image",
+    ".zip": "a ZIP archive",
+    ".html": "a web page",
+    ".htm": "a web page",
+}
+ACCEPTED = "only PDF, JPG and PNG files can go into a bundle"
+
+
+class InputProblem(Exception):
+    """An input that cannot go into the bundle; the message is the reason, in words."""
+
+
+@dataclass(frozen=True)
+class PageSize:
+    """One page as a viewer shows it: upright width and height in points, and its /Rotate."""
+
+    width: float
+    height: float
+    rotate: int = 0
+
+
+@dataclass
+class InputReport:
+    """What pre-flight found about one input."""
+
+    document: PlannedDocument
+    kind: Kind | None = None
+    count: int = 0  # pages
+    pages: list[PageSize] = field(default_factory=list)  # each page's size (pre-flight only)
+    encryption: str = ""  # empty when not encrypted
+    problems: list[str] = field(default_factory=list)  # why it cannot go in
+    notes: list[str] = field(default_factory=list)  # what was repaired or removed on the way
+
+    @property
+    def ok(self) -> bool:
+        """Whether it can go into the bundle."""
+        return not self.problems
+
+
+def detect(path: Path) -> Kind:
+    """The kind of an input by its first bytes; anything else is refused, saying what it looks like."""
+    if not path.exists():
+        raise InputProblem("does not exist (check the path in the case file)")
+    if not path.is_file():
+        raise InputProblem("is not a file")
+    with open(path, "rb") as fh:
+        head = fh.read(1024)
+    if not head:
+        raise InputProblem("is empty (0 bytes)")
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if b"%PDF-" in head:
+        return "pdf"
+    what = _OTHER_FORMATS.get(path.suffix.lower())
+    if head.startswith(b"PK\x03\x04") and what is None:
+        what = "a ZIP-based file (such as a Word or Excel document)"
+    if head.startswith(b"\xd0\xcf\x11\xe0") and what is None:
+        what = "an old-style Office document"
+    if what is None:
+        return_as = f"a {path.suffix} file" if path.suffix else "a file of unknown type"
+        raise InputProblem(f"is not a PDF, JPG or PNG file (it is {return_as}); {ACCEPTED}")
+    raise InputProblem(f"is {what}, not a PDF, JPG or PNG; {ACCEPTED}: save or print it as PDF first")
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if message not in self.messages:
+            self.messages.append(message)
+
+
+@contextlib.contextmanager
+def pypdf_warnings() -> Iterator[list[str]]:
+    """Collect what pypdf says while reading (repairs it made), instead of it reaching the terminal."""
+    logger = logging.getLogger("pypdf")
+    handler = _Collect()
+    logger.addHandler(handler)
+    old = logger.propagate
+    logger.propagate = False
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = old
+
+
+def open_pdf(path: Path | BinaryIO) -> tuple[PdfReader, str]:
+    """Open a PDF for reading: decrypted when it needs no password to open (an owner password only
+    restricts editing), refused when it needs one or is damaged. Returns the reader and a note on
+    its encryption ('' when none). Given an open file, pypdf reads objects from it as needed
+    rather than loading the whole file into memory.
+    """
+    try:
+        reader = PdfReader(path)
+    except Exception as exc:  # pypdf raises many types for damaged files
+        raise InputProblem(f"is damaged and cannot be read as a PDF ({_reason(exc)})") from exc
+    encryption = ""
+    if reader.is_encrypted:
+        try:
+            result = reader.decrypt("")
+        except DependencyError as exc:
+            raise InputProblem(
+                "is encrypted with AES, and the 'cryptography' package needed to open it is not "
+                "installed (pip install cryptography)"
+            ) from exc
+        except NotImplementedError as exc:
+            raise InputProblem(
+                f"is encrypted in a way casepost cannot open ({exc}); ask the sender for an unprotected copy"
+            ) from exc
+        except Exception as exc:
+            raise InputProblem(f"is encrypted and damaged ({_reason(exc)})") from exc
+        if result == PasswordType.NOT_DECRYPTED:
+            raise InputProblem(
+                "needs a password to open; ask the sender for a copy without a password "
+                "(or open it and print it to a new PDF)"
+            )
+        encryption = "encrypted, opened without a password (it has only an owner password)"
+    return reader, encryption
+
+
+def declared_pages(reader: PdfReader) -> int:
+    """The page count the PDF's page tree declares (cheap: no page is read). The bundle checks it
+    against the pages it finds when it copies them.
+    """
+    try:
+        tree = reader.root_object["/Pages"].get_object()
+        assert isinstance(tree, dict)
+        count = int(tree["/Count"])
+    except Exception as exc:
+        raise InputProblem(f"is damaged: its pages cannot be found ({_reason(exc)})") from exc
+    if count <= 0:
+        raise InputProblem("is a PDF with no pages")
+    return count
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text if len(text) < 160 else text[:157] + "..."
+
+
+def pdf_pages(reader: PdfReader) -> list[PageSize]:
+    """Every page's upright size and rotation."""
+    try:
+        pages = list(reader.pages)
+    except Exception as exc:
+        raise InputProblem(f"is damaged: its pages cannot be read ({_reason(exc)})") from exc
+    if not pages:
+        raise InputProblem("is a PDF with no pages")
+    sizes = []
+    for page in pages:
+        box, rotate = visible_box(page.get("/MediaBox"), page.get("/CropBox")), normal_rotation(page.get("/Rotate", 0))
+        w, h = (box.height, box.width) if rotate in (90, 270) else (box.width, box.height)
+        sizes.append(PageSize(w, h, rotate))
+    return sizes
+
+
+def check_contents(reader: PdfReader) -> None:
+    """Decode every page's content, as the bundle will (pre-flight only: the bundle does it anyway)."""
+    from pypdf.generic import ArrayObject, StreamObject
+
+    from packs.copier import DamagedPage, content_data
+
+    for number, page in enumerate(reader.pages, start=1):
+        contents = page.get("/Contents")
+        contents = contents.get_object() if contents is not None else None
+        for item in contents if isinstance(contents, ArrayObject) else [contents]:
+            stream = item.get_object() if item is not None else None
+            if isinstance(stream, StreamObject):
+                try:
+                    content_data(stream, number)
+                except DamagedPage as exc:
+                    raise InputProblem(str(exc)) from exc
+
+
+def inspect(document: PlannedDocument, deep: bool = False) -> InputReport:
+    """Look at one input: never raises for a problem with the file, records it instead.
+
+    Quick (for the bundle, which reads every page anyway when it copies them): the kind, whether
+    it opens, and its page count. Deep (for pre-flight): every page's size and rotation, and every
+    page's content decoded (and every image's pixels), so damage deep inside a file shows now.
+    """
+    from packs.images import image_info, image_page
+
+    report = InputReport(document)
+    with pypdf_warnings() as warnings:
+        try:
+            report.kind = detect(document.path)
+            if report.kind == "pdf":
+                with open(document.path, "rb") as fh:
+                    reader, report.encryption = open_pdf(fh)
+                    if deep:
+                        report.pages = pdf_pages(reader)
+                        report.count = len(report.pages)
+                        check_contents(reader)
+                    else:
+                        report.count = declared_pages(reader)
+            else:
+                info = image_page(document.path, report.kind).info if deep else image_info(document.path, report.kind)
+                report.pages = [PageSize(info.page_width, info.page_height)]
+                report.count = 1
+                report.notes.extend(info.notes)
+        except InputProblem as exc:
+            report.problems.append(str(exc))
+    report.notes.extend(f"repaired on reading: {w}" for w in warnings)
+    return report
+
+
+_PAPER = (
+    ("A4", 595.28, 841.89),
+    ("A3", 841.89, 1190.55),
+    ("A5", 419.53, 595.28),
+    ("Letter", 612.0, 792.0),
+    ("Legal", 612.0, 1008.0),
+)
+
+
+def paper(size: PageSize) -> str:
+    """'A4 portrait', 'A3 landscape', or '210 x 99 mm'."""
+    w, h = size.width, size.height
+    short, long = min(w, h), max(w, h)
+    orientation = "portrait" if h >= w else "landscape"
+    for label, pw, ph in _PAPER:
+        if abs(short - pw) <= 3 and abs(long - ph) <= 3:
+            return f"{label} {orientation}"
+    return f"{w * 25.4 / 72:.0f} x {h * 25.4 / 72:.0f} mm"

@@ -1,0 +1,78 @@
+"""What may pass from a source PDF into the bundle, and what the bundle says about itself.
+
+Only a page's boxes, resources and contents are copied (plus the appearance of its visible
+annotations, drawn flat into the page); the source's catalog, document info, XMP metadata,
+outlines, forms, names and annotations themselves never are. Inside what is copied, any entry
+that could act (an action, a script, a launch or submit, additional actions) or carry a file or
+metadata is dropped as the object is written.
+"""
+
+from __future__ import annotations
+
+# Dictionary entries never copied, wherever they appear.
+DROPPED_KEYS = frozenset(
+    {
+        "/A",  # an action (link, launch, submit, JavaScript...)
+        "/AA",  # additional actions (on open, close, focus...)
+        "/OpenAction",
+        "/JS",
+        "/JavaScript",
+        "/Next",  # the next action of a chain (never meaningful inside page content)
+        "/URI",
+        "/EF",  # a file specification's embedded files
+        "/EmbeddedFiles",
+        "/RF",
+        "/Metadata",  # XMP metadata of a page, image, font or form
+        "/PieceInfo",  # application private data (e.g. the authoring program's)
+        "/LastModified",
+        "/XFA",
+        "/Thumb",
+        "/StructParents",  # the source's structure tree is not copied, so these point at nothing
+        "/StructParent",
+    }
+)
+
+# A dictionary with one of these /Type or /S values is written as null: it can only act or carry a file.
+DROPPED_TYPES = frozenset(
+    {
+        "/Action",
+        "/Filespec",
+        "/EmbeddedFile",
+        "/JavaScript",
+        "/Launch",
+        "/SubmitForm",
+        "/ResetForm",
+        "/ImportData",
+        "/GoToR",
+        "/GoToE",
+        "/URI",
+        "/Rendition",
+        "/Sound",
+        "/Movie",
+        "/RichMediaExecute",
+        "/Hide",
+        "/Named",
+        "/SetOCGState",
+        "/Trans",
+        "/GoTo3DView",
+        "/Thread",
+    }
+)
+
+# The only document information the bundle carries: a neutral title, no personal data, no paths.
+BUNDLE_INFO_TITLE = "Panel bundle"
+
+# Annotation flags (PDF 32000-1, 12.5.3): Invisible, Hidden, NoView mean "do not draw".
+ANNOT_INVISIBLE, ANNOT_HIDDEN, ANNOT_NOVIEW = 1, 2, 32
+
+# Annotations that are navigation or pop-up windows, never part of what the page shows.
+NOT_DRAWN_ANNOTS = frozenset({"/Link", "/Popup", "/Screen", "/Movie", "/Sound", "/RichMedia", "/3D"})
+
+
+def drops(entries: dict[str, object]) -> bool:
+    """Whether a dictionary (by its /Type and /S entries) must be written as null."""
+    kind = entries.get("/Type")
+    sub = entries.get("/S")
+    return (isinstance(kind, str) and kind in DROPPED_TYPES) or (
+        isinstance(sub, str) and sub in DROPPED_TYPES and "/Type" not in entries
+    )
