@@ -41,6 +41,7 @@ check: $(STAMP)
 	$(BIN)/pytest
 
 bench: $(STAMP)
+	./bin/setup-system --bench
 	$(BIN)/python bench/dates.py
 	$(BIN)/python bench/letters.py
 	$(BIN)/python bench/bundle.py
