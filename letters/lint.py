@@ -17,9 +17,9 @@ from typing import Any
 
 from jinja2 import nodes
 
-from letters.context import LetterContext
 from letters.environment import Templates
 from letters.markup import Block
+from letters.views import LetterContext
 
 
 class AnyType:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from casepost.procedures import builtin_ids, load_procedure
-from letters.context import LetterContext
+from letters.views import LetterContext
 from letters.environment import Templates, builtin_root
 from letters.harfbuzz import harfbuzz_subset_missing
 from letters.lint import LayoutContext, Linter, docx_source, line_trap
