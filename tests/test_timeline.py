@@ -58,6 +58,37 @@ def test_herts(make_case: Callable[..., Path], procedure: str) -> None:
     assert dates_of(timeline(make_case, text)) == HERTS_EXPECTED
 
 
+HERTS_2027 = """
+[complaint]
+received = 2027-12-23
+[escalation]
+received = 2027-12-31
+[panel]
+date = 2028-01-05
+"""
+
+HERTS_2027_EXPECTED = {
+    # Thu 23 Dec 2027 + 3 WD: Fri 24 (1); Mon 27 and Tue 28 Dec are the Christmas and Boxing Day
+    # substitutes; Wed 29 (2), Thu 30 (3).
+    "acknowledgement_due": D(2027, 12, 30),
+    # + 10 WD: 24, 29, 30, 31 Dec (4); Mon 3 Jan 2028 is the New Year substitute; 4-7 Jan (8), 10, 11 (10).
+    "stage1_response_due": D(2028, 1, 11),
+    # Escalation Fri 31 Dec 2027 + 10 WD: 3 Jan out; 4-7 (4), 10-14 (9), Mon 17 Jan (10).
+    "manager_response_due": D(2028, 1, 17),
+    # Panel Wed 5 Jan 2028 - 10 WD: Tue 4 (1), 3 out, 31, 30, 29 Dec (4), 28 and 27 out, 24-20 (9), Fri 17 (10).
+    "panel_invitation_send_by": D(2027, 12, 17),
+    # Wed 5 Jan 2028 - 5 days = Fri 31 Dec 2027, a working day.
+    "panel_papers_send_by": D(2027, 12, 31),
+    # Wed 5 Jan 2028 + 5 WD: 6, 7, 10, 11, 12 Jan.
+    "panel_record_due": D(2028, 1, 12),
+}
+
+
+def test_herts_over_christmas_and_new_year_2027_28(make_case: Callable[..., Path]) -> None:
+    text = minimal_case("herts-lado").replace("[complaint]\nreceived = 2026-11-20\n", "") + HERTS_2027
+    assert dates_of(timeline(make_case, text)) == HERTS_2027_EXPECTED
+
+
 def test_herts_authorised_delay_replaces_the_manager_deadline(make_case: Callable[..., Path]) -> None:
     text = minimal_case("herts-lado", "[escalation]\nreceived = 2026-12-24\ndelay_authorised_until = 2027-01-29\n")
     entry = timeline(make_case, text).get("manager_response_due")
