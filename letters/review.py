@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass, fields
+from importlib import resources
 from pathlib import Path
 
 from casepost.errors import CasepostError
@@ -15,12 +16,12 @@ from casepost.loaded import open_case
 from casepost.output import atomic_path, ensure_writable
 from casepost.procedures import builtin_ids
 from letters.context import letter_day
-from letters.environment import Templates, builtin_root, render
+from letters.environment import Templates, render
 from letters.fetcher import SafeFetcher
 from letters.letter import compose
 from letters.pdf import html_to_pdf, render_pdf
 
-DEFAULT_SAMPLES = builtin_root().parent / "samples"
+DEFAULT_SAMPLES = Path(str(resources.files("samples")))  # shipped in the wheel, beside templates/
 SHEET = "letters/review.html.j2"
 
 

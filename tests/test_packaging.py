@@ -42,7 +42,10 @@ def test_wheel_carries_data(wheel: Path) -> None:
     assert "casepost/data/events.toml" in names
     assert "cli.py" in names
     assert any(n.startswith("templates/letters/") for n in names), "letter templates are not in the wheel"
-    assert not any("/out/" in n or n.startswith("samples/") or n.startswith("tests/") for n in names)
+    assert "samples/luton-csc/case.toml" in names and "samples/luton-csc/assets/logo.png" in names
+    assert not any(
+        "/out/" in n or (n.startswith("samples/") and "/docs/" in n) or n.startswith("tests/") for n in names
+    )
 
 
 def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -> None:
@@ -58,3 +61,17 @@ def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0].startswith(str(target)), "ran the source tree, not the installed wheel"
     assert "panel_record_due" in result.stdout
+
+
+def test_installed_wheel_renders_the_review_pack(wheel: Path, tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    probe = "import cli; cli.main(['review', '-o', 'review.pdf'])"
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    result = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "review.pdf").stat().st_size > 10_000
