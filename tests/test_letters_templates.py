@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from casepost.procedures import builtin_ids, load_procedure
-from letters.views import LetterContext
 from letters.environment import Templates, builtin_root
 from letters.harfbuzz import harfbuzz_subset_missing
 from letters.lint import LayoutContext, Linter, docx_source, line_trap
 from letters.review import ReviewSheet
+from letters.views import LetterContext
 
 TEMPLATES = Templates(None)
 ROOT = builtin_root()
