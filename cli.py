@@ -121,7 +121,11 @@ def dates(
 @as_of_option
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 def due(folder: Path, within: int, as_of: dt.datetime | None, as_json: bool) -> None:
-    """Every case under FOLDER: what is overdue or due soon, soonest first."""
+    """Every case under FOLDER: what is overdue or due soon, soonest first.
+
+    A case file that cannot be read is reported and skipped; the others are still listed, and
+    the exit code is then 1.
+    """
     from casepost.console import print_due
     from casepost.due import due_report
 
@@ -199,14 +203,16 @@ def letter(
 
     request = LetterRequest(kind, formats_of(fmt), out_dir, draft, force, _as_date(day), settings_path)
     result = run(list(cases), request, jobs=jobs, progress=len(cases) > 1 or cases[0].is_dir())
+    drafts = [item for item in result.results if item.draft and item.written]
     for item in result.results:
         for path in item.written:
             click.echo(f"wrote {path}")
-        if item.draft and item.written:
-            why = ("wording not approved: " + ", ".join(item.unapproved)) if item.unapproved else "--draft given"
-            click.echo(f"DRAFT - {item.case}: watermarked ({why})", err=True)
         if item.error:
             click.echo(f"failed: {item.case}: {item.error}", err=True)
+    if drafts:
+        unapproved = sorted({name for item in drafts for name in item.unapproved})
+        why = ("wording not approved: " + ", ".join(unapproved)) if unapproved else "--draft given"
+        click.echo(f"DRAFT - {len(drafts)} letter(s) watermarked ({why})", err=True)
     if result.failed:
         click.echo(f"{len(result.failed)} of {len(result.results)} case(s) failed", err=True)
         sys.exit(int(ExitCode.BAD_INPUT))

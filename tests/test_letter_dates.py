@@ -37,3 +37,14 @@ def test_date_option_when_the_case_records_none(tmp_path: Path) -> None:
     case = tmp_path / "case" / "case.toml"
     case.write_text(re.sub(r"(?m)^acknowledged = .*\n", "", case.read_text()))
     assert "Date: Tuesday 24 November 2026" in _letter_text(tmp_path, "--date", "2026-11-24")
+
+
+def test_unapproved_wording_is_reported_once(tmp_path: Path) -> None:
+    # The built-in templates ship unapproved: the command says so once, naming each template.
+    folder = tmp_path / "case"
+    shutil.copytree(SAMPLES / "herts-lado", folder, ignore=shutil.ignore_patterns("out", "*.jsonl"))
+    result = CliRunner().invoke(main, ["letter", "acknowledgement", str(folder / "case.toml")])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("DRAFT - ") == 1
+    assert "1 letter(s) watermarked (wording not approved: " in result.stderr
+    assert "letters/acknowledgement.j2 (sha256 " in result.stderr
