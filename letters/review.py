@@ -88,8 +88,10 @@ def build_review(
     ensure_writable(out, force)
     items: list[ReviewItem] = []
     letters: list[bytes] = []
-    for case_path in _sample_cases(samples or DEFAULT_SAMPLES):
+    folder = samples or DEFAULT_SAMPLES
+    for case_path in _sample_cases(folder):
         loaded = open_case(case_path, settings)
+        shown = f"{folder.name}/{case_path.relative_to(folder)}"  # no machine paths in the pack
         for kind in loaded.procedure.letters:
             day = letter_day(loaded.case, kind, today)
             try:
@@ -103,7 +105,7 @@ def build_review(
                         loaded.procedure.id,
                         loaded.procedure.name,
                         kind,
-                        str(case_path),
+                        shown,
                         templates,
                         letter.draft,
                         _page_count(data),
@@ -113,7 +115,7 @@ def build_review(
                 letters.append(data)
             except CasepostError as exc:
                 items.append(
-                    ReviewItem(loaded.procedure.id, loaded.procedure.name, kind, str(case_path), (), False, 0, str(exc))
+                    ReviewItem(loaded.procedure.id, loaded.procedure.name, kind, shown, (), False, 0, str(exc))
                 )
                 letters.append(b"")
     builtin = Templates(None)
