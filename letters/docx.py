@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import zipfile
 
 from docx.oxml import parse_xml
 
@@ -76,4 +77,18 @@ def render_docx(letter: Letter) -> bytes:
     props.last_printed = when
     buffer = io.BytesIO()
     template.save(buffer)
-    return buffer.getvalue()
+    return _dated_zip(buffer.getvalue(), when)
+
+
+def _dated_zip(data: bytes, when: dt.datetime) -> bytes:
+    """The same archive with every entry dated `when`, not the clock, so the same letter gives the
+    same bytes (and the same hash in the correspondence log) whenever it is rendered.
+    """
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=when.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = item.external_attr
+            target.writestr(info, source.read(item))
+    return out.getvalue()

@@ -48,3 +48,19 @@ def test_unapproved_wording_is_reported_once(tmp_path: Path) -> None:
     assert result.stderr.count("DRAFT - ") == 1
     assert "1 letter(s) watermarked (wording not approved: " in result.stderr
     assert "letters/acknowledgement.j2 (sha256 " in result.stderr
+
+
+def test_docx_is_dated_by_the_letter_not_the_clock(tmp_path: Path) -> None:
+    import zipfile
+
+    folder = tmp_path / "case"
+    shutil.copytree(SAMPLES / "herts-lado", folder, ignore=shutil.ignore_patterns("out", "*.jsonl"))
+    args = ["letter", "acknowledgement", str(folder / "case.toml"), "--format", "docx", "--force"]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    docx = next((folder / "out").glob("*.docx"))
+    first = docx.read_bytes()
+    # Every part of the archive carries the letter's date (Wednesday 14 October 2026), not today's.
+    stamps = {info.date_time for info in zipfile.ZipFile(docx).infolist()}
+    assert stamps == {(2026, 10, 14, 0, 0, 0)}
+    assert CliRunner().invoke(main, args).exit_code == 0
+    assert docx.read_bytes() == first
