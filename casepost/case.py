@@ -79,6 +79,7 @@ class Complaint(Strict):
     conference_date: dt.date | None = None  # durham-cpc
     meeting_date: dt.date | None = None  # the conference or strategy meeting complained about
     acknowledged: dt.date | None = None
+    closed: dt.date | None = None  # resolved, withdrawn or otherwise ended: nothing more is due
     summary: str = ""  # the complaint as understood, in a sentence or two
     desired_outcome: str = ""
     points: list[Point] = []
@@ -215,6 +216,7 @@ class Case(Strict):
 # Events that must not come before the complaint was received (field path -> what it is).
 _AFTER_RECEIPT = (
     "complaint.acknowledged",
+    "complaint.closed",
     "escalation.received",
     "escalation.response_sent",
     "stage1.meeting",

@@ -67,7 +67,10 @@ def case_files(folder: Path) -> list[Path]:
 
 
 def due_report(folder: Path, as_of: dt.date, within: int) -> DueReport:
-    """Authority deadlines overdue, or due within `within` days of as_of, across every case under folder."""
+    """Authority deadlines overdue, or due within `within` days of as_of, across every case under folder.
+
+    A complaint recorded as closed on or before as_of has nothing due and is left out.
+    """
     horizon = as_of + dt.timedelta(days=within)
     items: list[DueItem] = []
     skipped: list[str] = []
@@ -78,6 +81,8 @@ def due_report(folder: Path, as_of: dt.date, within: int) -> DueReport:
         except CasepostError as exc:
             skipped.append(str(exc))
             continue
+        if loaded.case.complaint.closed is not None and loaded.case.complaint.closed <= as_of:
+            continue  # a closed complaint has nothing due
         for entry in loaded.timeline(as_of).entries:
             if entry.party != "authority" or entry.date is None or entry.status not in ("due", "overdue"):
                 continue

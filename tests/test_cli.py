@@ -124,6 +124,19 @@ def test_due_across_a_folder(tmp_path: Path) -> None:
     assert data["cases"] == 2 and len(data["skipped"]) == 1 and "broken.toml" in data["skipped"][0]
 
 
+def test_due_leaves_out_closed_complaints(tmp_path: Path) -> None:
+    # Received Mon 2 Nov 2026: its acknowledgement (Thu 5 Nov) would be overdue on 24 Nov, but the
+    # complaint was resolved and closed on 20 Nov, so nothing is due.
+    text = minimal_case("herts-lado", "closed = 2026-11-20\n").replace("2026-11-20\n", "2026-11-02\n", 1)
+    (tmp_path / "case.toml").write_text(text)
+    code, output = invoke("due", str(tmp_path), "--as-of", AS_OF, "--json")
+    assert code == 0
+    assert json.loads(output)["items"] == []
+    # Before it was closed, the same case had its acknowledgement overdue.
+    code, output = invoke("due", str(tmp_path), "--as-of", "2026-11-19", "--json")
+    assert [i["id"] for i in json.loads(output)["items"]][0] == "acknowledgement_due"
+
+
 def test_procedures_list_and_show() -> None:
     code, output = invoke("procedures")
     assert code == 0
