@@ -134,7 +134,7 @@ def test_due_leaves_out_closed_complaints(tmp_path: Path) -> None:
     assert json.loads(output)["items"] == []
     # Before it was closed, the same case had its acknowledgement overdue.
     code, output = invoke("due", str(tmp_path), "--as-of", "2026-11-19", "--json")
-    assert [i["id"] for i in json.loads(output)["items"]][0] == "acknowledgement_due"
+    assert json.loads(output)["items"][0]["id"] == "acknowledgement_due"
 
 
 def test_procedures_list_and_show() -> None:
