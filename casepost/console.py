@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from casepost.dateformat import short_date
@@ -31,7 +32,7 @@ def _console() -> Console:
 def print_timeline(timeline: Timeline) -> None:
     """The case's deadlines as a table."""
     table = Table(
-        title=f"{timeline.reference} · {timeline.procedure} · as of {short_date(timeline.as_of)}",
+        title=f"{escape(timeline.reference)} · {timeline.procedure} · as of {short_date(timeline.as_of)}",
         title_justify="left",
         show_lines=False,
     )
@@ -39,11 +40,18 @@ def print_timeline(timeline: Timeline) -> None:
         table.add_column(column, overflow="fold")
     for e in timeline.entries:
         status = e.status + (f" ({short_date(e.met_on)})" if e.met_on else "")
-        table.add_row(short_date(e.date) or "—", e.what, e.party, f"[{_STYLE[e.status]}]{status}[/]", e.rule, e.source)
+        table.add_row(
+            short_date(e.date) or "—",
+            escape(e.what),
+            e.party,
+            f"[{_STYLE[e.status]}]{status}[/]",
+            escape(e.rule),
+            escape(e.source),
+        )
     _console().print(table)
     for e in timeline.entries:
         for note in e.notes:
-            _console().print(f"  {e.id}: {note}")
+            _console().print(f"  {e.id}: {escape(note)}")
 
 
 def print_due(report: DueReport) -> None:
@@ -61,7 +69,8 @@ def print_due(report: DueReport) -> None:
     for column in ("Date", "Status", "Reference", "What", "Case file"):
         table.add_column(column, overflow="fold")
     for i in report.items:
-        table.add_row(short_date(i.date), f"[{_STYLE[i.status]}]{i.status}[/]", i.reference, i.what, str(i.case))
+        cells = (escape(i.reference), escape(i.what), escape(str(i.case)))
+        table.add_row(short_date(i.date), f"[{_STYLE[i.status]}]{i.status}[/]", *cells)
     console.print(table)
 
 
@@ -72,7 +81,7 @@ def print_procedures() -> None:
         table.add_column(column, overflow="fold")
     for pid in builtin_ids():
         p = load_procedure(pid)
-        table.add_row(p.id, p.name, p.owner, str(len(p.deadlines)))
+        table.add_row(p.id, escape(p.name), escape(p.owner), str(len(p.deadlines)))
     _console().print(table)
 
 
@@ -82,9 +91,10 @@ def print_procedure(procedure_id: str) -> None:
 
     p = load_procedure(procedure_id)
     console = _console()
-    console.print(f"[bold]{p.name}[/] ({p.id})\n{p.owner}" + (f" · source document: {p.seed}" if p.seed else ""))
+    seed = f" · source document: {escape(p.seed)}" if p.seed else ""
+    console.print(f"[bold]{escape(p.name)}[/] ({p.id})\n{escape(p.owner)}{seed}")
     if p.summary:
-        console.print(p.summary)
+        console.print(escape(p.summary))
     labels = {**event_labels(), **p.events}
     table = Table(title="Deadlines", title_justify="left")
     for column in ("Id", "What", "Who", "Counted", "Met by", "Source"):
@@ -107,12 +117,12 @@ def print_procedure(procedure_id: str) -> None:
             counted += f"; {d.alternative.working_days} working days if not {d.alternative.when_false}"
         if d.replaced_by:
             counted += f"; replaced by {d.replaced_by.field} when recorded"
-        table.add_row(d.id, d.what, d.party, counted, d.met_by or "", d.source)
+        table.add_row(d.id, escape(d.what), d.party, escape(counted), d.met_by or "", escape(d.source))
     console.print(table)
     if p.outcomes:
         console.print("[bold]Panel outcomes[/]")
         for o in p.outcomes:
-            console.print(f"  {o.id}: {o.label}")
-    console.print("[bold]Bundle sections[/]: " + ", ".join(f"{s.id} ({s.title})" for s in p.sections))
+            console.print(f"  {o.id}: {escape(o.label)}")
+    console.print("[bold]Bundle sections[/]: " + escape(", ".join(f"{s.id} ({s.title})" for s in p.sections)))
     if p.letters:
         console.print("[bold]Letters[/]: " + ", ".join(sorted(p.letters)))

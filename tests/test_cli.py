@@ -167,3 +167,10 @@ def test_subprocess_bad_input_exit_code(make_case: Callable[..., Path]) -> None:
     result = subprocess.run([str(exe), "check", str(path)], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "did you mean `received`?" in result.stderr
+
+
+def test_tables_print_brackets_as_written(make_case: Callable[..., Path]) -> None:
+    # rich reads "[...]" as markup: data from a case file must print as written.
+    text = minimal_case("luton-csc").replace("CSC/2026/0142", "[bold]CSC/2026/0142[/bold]")
+    code, output = invoke("dates", str(make_case(text)), "--as-of", AS_OF)
+    assert code == 0 and "[bold]CSC/2026/0142[/bold]" in output
