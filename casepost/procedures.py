@@ -25,26 +25,31 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
 
 
-def date_fields(model: type[BaseModel] = Case, prefix: str = "") -> set[str]:
-    """Every dotted path in the case model whose value is a date (the events a rule may count from)."""
+def _fields_of(kind: type, model: type[BaseModel] = Case, prefix: str = "") -> set[str]:
+    """Every dotted path in the case model (outside lists) whose value is of this type."""
     found: set[str] = set()
     for name, field in model.model_fields.items():
-        key = field.alias or name
-        path = f"{prefix}{key}"
+        path = f"{prefix}{field.alias or name}"
         args = typing.get_args(field.annotation) or (field.annotation,)
-        if dt.date in args:
+        if kind in args:
             found.add(path)
-        for arg in args:
-            if isinstance(arg, type) and issubclass(arg, BaseModel) and field.annotation is not list:
-                origin = typing.get_origin(field.annotation)
-                if origin in (None, types.UnionType, typing.Union):
-                    found |= date_fields(arg, f"{path}.")
+        if typing.get_origin(field.annotation) in (None, types.UnionType, typing.Union):
+            for arg in args:
+                if isinstance(arg, type) and issubclass(arg, BaseModel):
+                    found |= _fields_of(kind, arg, f"{path}.")
     return found
 
 
-def bool_fields() -> set[str]:
+@functools.cache
+def date_fields() -> frozenset[str]:
+    """Every dotted path in the case model whose value is a date (the events a rule may count from)."""
+    return frozenset(_fields_of(dt.date))
+
+
+@functools.cache
+def bool_fields() -> frozenset[str]:
     """Dotted paths of the case model's yes/no fields (what an extension may depend on)."""
-    return {"stage1.extended", "decision.director_agrees"}
+    return frozenset(_fields_of(bool))
 
 
 class Extension(_Strict):

@@ -48,30 +48,33 @@ def test_wheel_carries_data(wheel: Path) -> None:
     )
 
 
-def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -> None:
-    target = tmp_path / "site"
+@pytest.fixture(scope="module")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel installed into a folder of its own (its dependencies come from this environment)."""
+    target = tmp_path_factory.mktemp("site")
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(wheel)],
         check=True,
         capture_output=True,
     )
+    return target
+
+
+def run_installed(installed: Path, probe: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run Python code against the installed wheel, from a folder outside the repository."""
+    env = {**os.environ, "PYTHONPATH": str(installed)}
+    return subprocess.run([sys.executable, "-c", probe], cwd=cwd, env=env, capture_output=True, text=True)
+
+
+def test_installed_wheel_runs_from_another_folder(installed: Path, tmp_path: Path) -> None:
     probe = "import casepost, cli; print(casepost.__file__); cli.main(['procedures', 'herts-cpc'])"
-    env = {**os.environ, "PYTHONPATH": str(target)}
-    result = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True)
+    result = run_installed(installed, probe, tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[0].startswith(str(target)), "ran the source tree, not the installed wheel"
+    assert result.stdout.splitlines()[0].startswith(str(installed)), "ran the source tree, not the installed wheel"
     assert "panel_record_due" in result.stdout
 
 
-def test_installed_wheel_renders_the_review_pack(wheel: Path, tmp_path: Path) -> None:
-    target = tmp_path / "site"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(wheel)],
-        check=True,
-        capture_output=True,
-    )
-    probe = "import cli; cli.main(['review', '-o', 'review.pdf'])"
-    env = {**os.environ, "PYTHONPATH": str(target)}
-    result = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True)
+def test_installed_wheel_renders_the_review_pack(installed: Path, tmp_path: Path) -> None:
+    result = run_installed(installed, "import cli; cli.main(['review', '-o', 'review.pdf'])", tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "review.pdf").stat().st_size > 10_000
