@@ -231,7 +231,7 @@ def letter(
 @click.option(
     "--samples",
     type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="Folder of sample cases, one per procedure (default: the repository's samples/).",
+    help="Folder of sample cases, one per procedure (default: the samples shipped with casepost).",
 )
 @force_option
 @settings_option

@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
 from casepost.errors import TemplateError
+from casepost.resources import templates_root
 
 # Wording templates mark every value they print with these two characters, so the paragraph
 # parser (letters.markup) can tell the template's own structure (a line starting "- " or "# ")
@@ -27,7 +27,7 @@ VALUE_END = "\x03"
 
 def builtin_root() -> Path:
     """The built-in templates folder (templates/ in the repository and in the wheel)."""
-    return Path(str(resources.files("templates")))
+    return templates_root()
 
 
 def fonts_folder() -> Path:

@@ -8,20 +8,19 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass, fields
-from importlib import resources
 from pathlib import Path
 
 from casepost.errors import CasepostError
 from casepost.loaded import open_case
 from casepost.output import atomic_path, ensure_writable
 from casepost.procedures import builtin_ids
+from casepost.resources import samples_root
 from letters.context import letter_day
 from letters.environment import Templates, render
 from letters.fetcher import SafeFetcher
 from letters.letter import compose
 from letters.pdf import html_to_pdf, render_pdf
 
-DEFAULT_SAMPLES = Path(str(resources.files("samples")))  # shipped in the wheel, beside templates/
 SHEET = "letters/review.html.j2"
 
 
@@ -88,7 +87,7 @@ def build_review(
     ensure_writable(out, force)
     items: list[ReviewItem] = []
     letters: list[bytes] = []
-    folder = samples or DEFAULT_SAMPLES
+    folder = samples or samples_root()  # shipped in the wheel, inside casepost
     for case_path in _sample_cases(folder):
         loaded = open_case(case_path, settings)
         shown = f"{folder.name}/{case_path.relative_to(folder)}"  # no machine paths in the pack

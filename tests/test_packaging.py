@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -16,6 +17,14 @@ from .conftest import PROCEDURE_IDS, REPO
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
+    # Build from a copy of the source: setuptools leaves build/ in the tree it builds, and a stale
+    # build/lib from an earlier layout would slip old files into the wheel.
+    source = tmp_path_factory.mktemp("source") / "casepost"
+    shutil.copytree(
+        REPO,
+        source,
+        ignore=shutil.ignore_patterns(".git", ".venv", "build", "*.egg-info", "out", "__pycache__", ".*_cache"),
+    )
     subprocess.run(
         [
             sys.executable,
@@ -27,7 +36,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "--no-build-isolation",
             "-w",
             str(out),
-            str(REPO),
+            str(source),
         ],
         check=True,
         capture_output=True,
@@ -41,11 +50,17 @@ def test_wheel_carries_data(wheel: Path) -> None:
         assert f"casepost/data/procedures/{pid}.toml" in names
     assert "casepost/data/events.toml" in names
     assert "cli.py" in names
-    assert any(n.startswith("templates/letters/") for n in names), "letter templates are not in the wheel"
-    assert "samples/luton-csc/case.toml" in names and "samples/luton-csc/assets/logo.png" in names
-    assert not any(
-        "/out/" in n or (n.startswith("samples/") and "/docs/" in n) or n.startswith("tests/") for n in names
-    )
+    assert any(n.startswith("casepost/templates/letters/") for n in names), "letter templates are not in the wheel"
+    assert "casepost/samples/luton-csc/case.toml" in names and "casepost/samples/luton-csc/assets/logo.png" in names
+    assert not any("/out/" in n or "/docs/" in n or n.startswith("tests/") for n in names)
+
+
+def test_wheel_installs_no_data_folders_at_the_top_level(wheel: Path) -> None:
+    # templates and samples are generic names another project may install too: they ship inside
+    # casepost. What is left at the top level is listed exactly, so a new one is a decision.
+    names = zipfile.ZipFile(wheel).namelist()
+    top = {n.split("/", 1)[0] for n in names if not n.split("/", 1)[0].endswith(".dist-info")}
+    assert top == {"casepost", "cli.py", "letters", "packs"}
 
 
 @pytest.fixture(scope="module")
