@@ -11,9 +11,8 @@ from typing import Any
 
 import click
 
+from casepost.cliparams import DATE
 from casepost.errors import CasepostError, ExitCode
-
-DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
 class _Group(click.Group):
@@ -27,8 +26,8 @@ class _Group(click.Group):
             ctx.exit(int(exc.exit_code))
 
 
-def _as_date(value: dt.datetime | None) -> dt.date | None:
-    return value.date() if value else None
+def _as_date(value: dt.date | None) -> dt.date | None:
+    return value
 
 
 def settings_option(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -48,7 +47,7 @@ def as_of_option(f: Callable[..., Any]) -> Callable[..., Any]:
         "as_of",
         type=DATE,
         metavar="DATE",
-        help="Work statuses out as of this day (YYYY-MM-DD; default today).",
+        help="Work statuses out as of this day (2026-12-01 or 01/12/2026; default today).",
     )(f)
 
 
@@ -67,7 +66,7 @@ def main() -> None:
 @click.argument("case", type=click.Path(path_type=Path))
 @settings_option
 @as_of_option
-def check(case: Path, settings_path: Path | None, as_of: dt.datetime | None) -> None:
+def check(case: Path, settings_path: Path | None, as_of: dt.date | None) -> None:
     """Validate CASE and warn about procedural problems (out of time, panel too late, members...)."""
     from casepost.checks import check_case
     from casepost.loaded import open_case
@@ -92,7 +91,7 @@ def check(case: Path, settings_path: Path | None, as_of: dt.datetime | None) -> 
 )
 @force_option
 def dates(
-    case: Path, settings_path: Path | None, as_of: dt.datetime | None, as_json: bool, ics: Path | None, force: bool
+    case: Path, settings_path: Path | None, as_of: dt.date | None, as_json: bool, ics: Path | None, force: bool
 ) -> None:
     """Show CASE's timeline: every deadline with its date, rule, source and status."""
     from casepost.loaded import open_case
@@ -120,7 +119,7 @@ def dates(
 )
 @as_of_option
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
-def due(folder: Path, within: int, as_of: dt.datetime | None, as_json: bool) -> None:
+def due(folder: Path, within: int, as_of: dt.date | None, as_json: bool) -> None:
     """Every case under FOLDER: what is overdue or due soon, soonest first.
 
     A case file that cannot be read is reported and skipped; the others are still listed, and
@@ -190,7 +189,7 @@ def letter(
     fmt: str,
     out_dir: Path | None,
     draft: bool,
-    day: dt.datetime | None,
+    day: dt.date | None,
     jobs: int | None,
     force: bool,
     settings_path: Path | None,
@@ -284,7 +283,7 @@ def approve(template: str, by: str, settings_path: Path | None) -> None:
 @settings_option
 @as_of_option
 def bundle(
-    case: Path, output: Path | None, force: bool, check: bool, settings_path: Path | None, as_of: dt.datetime | None
+    case: Path, output: Path | None, force: bool, check: bool, settings_path: Path | None, as_of: dt.date | None
 ) -> None:
     """Assemble CASE's panel bundle: cover, linked index, stamped and bookmarked documents."""
     if check:

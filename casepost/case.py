@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+import re
+from pathlib import Path, PurePath
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from casepost.errors import CaseFileError, Problem
 from casepost.tomlfile import key_lines, line_of, read_toml, validate
@@ -179,6 +180,21 @@ class BundleDocument(Strict):
     section: str = Field(min_length=1)
     date: dt.date
     path: str = Field(min_length=1)  # relative to the case file; must stay inside its folder
+
+    @field_validator("path")
+    @classmethod
+    def _inside(cls, value: str) -> str:
+        # Only documents in the case's own folder may go into a bundle (the safety rule): an
+        # absolute path, or one that climbs out with "..", is an error, not a warning.
+        path = PurePath(value)
+        if path.is_absolute() or value.startswith(("~", "\\")) or re.match(r"^[A-Za-z]:", value):
+            raise ValueError(f"{value!r} is outside the case's folder: give a path relative to the case file")
+        depth = 0
+        for part in path.parts:
+            depth += -1 if part == ".." else (0 if part == "." else 1)
+            if depth < 0:
+                raise ValueError(f"{value!r} is outside the case's folder: keep bundle documents in the case's folder")
+        return value
 
 
 class Bundle(Strict):

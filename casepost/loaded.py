@@ -64,7 +64,14 @@ def open_case(path: Path, settings_path: Path | None = None) -> LoadedCase:
     except ProcedureError as exc:
         if exc.path is None:  # an unknown id: the case file is what is wrong
             raise CaseFileError(path, locate(exc.problems, text)) from exc
-        raise
+        # A path that is not a usable procedure file: say which field of the case named it.
+        if any(p.field in ("deadlines", "id") and p.message == "is required" for p in exc.problems):
+            details = f"{exc.path} has no id or [[deadlines]]: it is not a procedure file"
+        else:
+            details = "; ".join(p.describe(exc.path) for p in exc.problems[:3])
+            details += f"; and {len(exc.problems) - 3} more" if len(exc.problems) > 3 else ""
+        problem = Problem("procedure", f"{case.procedure!r} is not a usable procedure file ({details})")
+        raise CaseFileError(path, locate([problem], text)) from exc
     problems = procedure_problems(case, procedure)
     if problems:
         raise CaseFileError(path, locate(problems, text))

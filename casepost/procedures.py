@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 import re
 import tomllib
@@ -218,20 +219,25 @@ def load_procedure_file(path: Path) -> Procedure:
     return validate(Procedure, data, text, path, ProcedureError)
 
 
+def is_path(ref: str) -> bool:
+    """Whether a case's `procedure` names a file (a path or a .toml name) rather than a built-in id."""
+    return any(c in ref for c in "/\\.")
+
+
+def unknown_id_message(ref: str) -> str:
+    """'not a known procedure; did you mean ...?' with the list of ids."""
+    ids = builtin_ids()
+    guess = difflib.get_close_matches(ref.lower().replace("_", "-").replace(" ", "-"), ids, n=1, cutoff=0.6)
+    hint = f'; did you mean "{guess[0]}"?' if guess else ""
+    return f"{ref!r} is not a known procedure{hint} (known: {', '.join(ids)}; or give a path to a procedure file)"
+
+
 def load_procedure(ref: str, case_folder: Path | None = None) -> Procedure:
     """A procedure by built-in id, or by path (relative to the case's folder) to a procedure file."""
-    if re.fullmatch(r"[a-z0-9-]+", ref):
+    if not is_path(ref):
         path = _builtin_folder() / f"{ref}.toml"
-        if not path.is_file():
-            known = ", ".join(builtin_ids())
-            raise ProcedureError(
-                None,
-                [
-                    Problem(
-                        "procedure", f"{ref!r} is not a known procedure (known: {known}), nor a path to a .toml file"
-                    )
-                ],
-            )
+        if not re.fullmatch(r"[a-z0-9-]+", ref) or not path.is_file():
+            raise ProcedureError(None, [Problem("procedure", unknown_id_message(ref))])
         return load_procedure_file(path)
     path = Path(ref)
     if case_folder is not None and not path.is_absolute():

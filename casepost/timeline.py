@@ -133,7 +133,7 @@ class _Builder:
             notes.append(f"extended by {d.extension.working_days} working days ({d.extension.source})")
         return number, "working_days"
 
-    def _date(self, d: Deadline, c: _Count) -> tuple[dt.date | None, bool]:
+    def _date(self, d: Deadline, c: _Count, met_on: dt.date | None) -> tuple[dt.date | None, bool]:
         """The due date, and whether an open hold pauses it."""
         if c.base is None:
             return None, False
@@ -141,7 +141,7 @@ class _Builder:
         if c.unit == "working_days":
             if d.before or d.party == "complainant":
                 return cal.add_working_days(c.base, sign * c.number), False
-            return self._held(c)
+            return self._held(c, met_on)
         raw = c.base + dt.timedelta(days=sign * c.number) if c.unit == "days" else add_months(c.base, sign * c.number)
         moved = cal.earlier_working_day(raw) if d.party == "authority" else cal.later_working_day(raw)
         if moved != raw:
@@ -149,17 +149,22 @@ class _Builder:
             c.notes.append(f"{raw.isoformat()} is not a working day: moved {way} to {moved.isoformat()}")
         return moved, False
 
-    def _held(self, c: _Count) -> tuple[dt.date | None, bool]:
-        """Forward working days for the authority: working days inside a hold do not count."""
+    def _held(self, c: _Count, met_on: dt.date | None) -> tuple[dt.date | None, bool]:
+        """Forward working days for the authority: working days inside a hold do not count.
+
+        A hold that starts after the action meeting this deadline was recorded cannot have
+        stopped its clock: the duty was already done, so that hold is left out.
+        """
         assert c.base is not None
-        closed = [h for h in self.case.holds if h.to is not None]
+        holds = [h for h in self.case.holds if met_on is None or h.from_ < met_on]
+        closed = [h for h in holds if h.to is not None]
         skip = frozenset(day for h in closed if h.to for day in self.calendar.working_days_between(h.from_, h.to))
         due = self.calendar.add_working_days(c.base, c.number, skip)
         plain = self.calendar.add_working_days(c.base, c.number)
         if due != plain:
             held = len([day for day in skip if c.base < day <= due])
             c.notes.append(f"clock stopped for {held} working day(s) on hold")
-        for hold in self.case.holds:
+        for hold in holds:
             if hold.to is None and hold.from_ <= due:
                 c.notes.append(f"paused since {hold.from_.isoformat()}: {hold.reason}")
                 return None, True
@@ -198,13 +203,13 @@ class _Builder:
     # -- status ---------------------------------------------------------------------------
     def _build(self, d: Deadline) -> Entry:
         c = self._count(d)
-        date, paused = self._date(d, c)
+        met_on = get_date(self.case, d.met_by) if d.met_by else None
+        date, paused = self._date(d, c, met_on)
         if d.replaced_by is not None:
             replacement = get_date(self.case, d.replaced_by.field)
             if replacement is not None:
                 c.notes.append(f"replaced by {d.replaced_by.field} ({replacement.isoformat()})")
                 date, paused, c.provisional = replacement, False, False
-        met_on = get_date(self.case, d.met_by) if d.met_by else None
         status: Status
         # Without a date (its basis unknown, or paused) a deadline can be neither met nor late.
         if paused:

@@ -50,7 +50,7 @@ def key_lines(text: str) -> dict[tuple[str | int, ...], int]:
         if header and not _KEY.match(line):
             keys = _split_key(header.group(2))
             if header.group(1) == "[[":
-                base = _resolve(keys, counts)
+                base = (*_resolve(keys[:-1], counts), keys[-1])
                 index = counts.get(base, 0)
                 counts[base] = index + 1
                 table = (*base, index)
@@ -134,8 +134,31 @@ def _syntax_problem(text: str, exc: tomllib.TOMLDecodeError) -> Problem:
         if 0 < lineno <= len(lines):
             m = _KEY.match(lines[lineno - 1])
             key = m.group(1).strip() if m else ""
+            table = _table_before(lines, lineno)
+            key = f"{table}.{key}" if key and table else key
+            hint = _date_hint(lines[lineno - 1][m.end() :] if m else "")
+            if hint:
+                return Problem(key, hint, lineno)
     where = f"column {colno}: " if colno else ""
     return Problem(key, f"TOML syntax error, {where}{msg}", lineno)
+
+
+def _table_before(lines: list[str], lineno: int) -> str:
+    """The name of the table a line sits in ('complaint'), from the last header above it."""
+    for line in reversed(lines[: lineno - 1]):
+        header = _HEADER.match(line)
+        if header and not _KEY.match(line):
+            return ".".join(_split_key(header.group(2)))
+    return ""
+
+
+def _date_hint(value: str) -> str | None:
+    """For a date written day first (16/11/2026): how to write it instead."""
+    from casepost.cliparams import iso_hint  # small; kept out of the import path of valid files
+
+    value = value.split("#", 1)[0].strip().strip("\"'")
+    iso = iso_hint(value)
+    return f"write dates as {iso} (year-month-day, no quotes), not {value}" if iso else None
 
 
 def validate(model: type[M], data: dict[str, Any], text: str, path: Path, error: type[InputFileError]) -> M:
@@ -167,7 +190,8 @@ def _problem(model: type[BaseModel], err: Any, lines: dict[tuple[str | int, ...]
         if allowed:
             msg += f" (allowed here: {', '.join(sorted(allowed))})"
     elif kind in ("date_type", "date_from_datetime_inexact", "date_parsing"):
-        msg = "must be a TOML date such as 2026-11-20 (no quotes)"
+        hint = _date_hint(err["input"]) if isinstance(err.get("input"), str) else None
+        msg = hint or "must be a TOML date such as 2026-11-20 (no quotes)"
     elif kind == "missing":
         msg = "is required"
     elif kind == "value_error":
