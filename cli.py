@@ -51,6 +51,22 @@ def as_of_option(f: Callable[..., Any]) -> Callable[..., Any]:
     )(f)
 
 
+def output_option(kind: str, help_text: str) -> Callable[..., Any]:
+    """-o/--output PATH: the one output option of every command (a folder for letter, else a file)."""
+    return click.option(
+        "-o",
+        "--output",
+        "output",
+        type=click.Path(dir_okay=kind == "folder", file_okay=kind == "file", path_type=Path),
+        metavar="FOLDER" if kind == "folder" else "FILE",
+        help=help_text,
+    )
+
+
+def _settings_used(path: Path | None) -> str:
+    return f"settings: {path}" if path else "settings: none found (built-in defaults)"
+
+
 def force_option(f: Callable[..., Any]) -> Callable[..., Any]:
     """--force: replace an existing output file."""
     return click.option("--force", is_flag=True, help="Replace an existing output file.")(f)
@@ -62,7 +78,7 @@ def main() -> None:
     """Letters and panel bundles for children's services complaints, with every send-by date right."""
 
 
-@main.command()
+@main.command(epilog="Example: casepost check cases/0142/case.toml --as-of 01/12/2026")
 @click.argument("case", type=click.Path(path_type=Path))
 @settings_option
 @as_of_option
@@ -73,12 +89,13 @@ def check(case: Path, settings_path: Path | None, as_of: dt.date | None) -> None
 
     loaded = open_case(case, settings_path)
     warnings = check_case(loaded, _as_date(as_of) or dt.date.today())
+    click.echo(_settings_used(loaded.settings.path), err=True)
     for warning in warnings:
         click.echo(f"warning: {warning}")
     click.echo(f"{case}: valid ({loaded.procedure.id}){'' if not warnings else f', {len(warnings)} warning(s)'}")
 
 
-@main.command()
+@main.command(epilog="Example: casepost dates cases/0142/case.toml --ics 0142.ics")
 @click.argument("case", type=click.Path(path_type=Path))
 @settings_option
 @as_of_option
@@ -112,15 +129,17 @@ def dates(
         click.echo(f"wrote {ics}", err=as_json)
 
 
-@main.command()
-@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@main.command(epilog="Example: casepost due cases --within 5     casepost due cases/0142/case.toml")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path), metavar="PATHS...")
 @click.option(
     "--within", type=click.IntRange(min=0), default=10, show_default=True, help="Show what falls due within N days."
 )
 @as_of_option
+@settings_option
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
-def due(folder: Path, within: int, as_of: dt.date | None, as_json: bool) -> None:
-    """Every case under FOLDER: what is overdue or due soon, soonest first.
+def due(paths: tuple[Path, ...], within: int, as_of: dt.date | None, settings_path: Path | None, as_json: bool) -> None:
+    """Every case in PATHS (case files, or folders of them): what is overdue or due soon, soonest
+    first, with the `casepost record` command for each overdue action.
 
     A case file that cannot be read is reported and skipped; the others are still listed, and
     the exit code is then 1.
@@ -128,7 +147,7 @@ def due(folder: Path, within: int, as_of: dt.date | None, as_json: bool) -> None
     from casepost.console import print_due
     from casepost.due import due_report
 
-    report = due_report(folder, _as_date(as_of) or dt.date.today(), within)
+    report = due_report(list(paths), _as_date(as_of) or dt.date.today(), within, settings_path)
     if as_json:
         click.echo(json.dumps(report.as_json(), indent=2))
     else:
@@ -139,22 +158,74 @@ def due(folder: Path, within: int, as_of: dt.date | None, as_json: bool) -> None
         sys.exit(int(ExitCode.BAD_INPUT))
 
 
-@main.command()
+@main.command(epilog="Example: casepost procedures sussex-cpc     casepost procedures --json")
 @click.argument("procedure_id", required=False)
-def procedures(procedure_id: str | None) -> None:
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON (one procedure in full, or all in brief).")
+def procedures(procedure_id: str | None, as_json: bool) -> None:
     """List the procedures, or show one's rules with their sources."""
     from casepost.console import print_procedure, print_procedures
 
-    if procedure_id is None:
+    if as_json:
+        from casepost.procedures import procedures_json
+
+        click.echo(json.dumps(procedures_json(procedure_id), indent=2, ensure_ascii=False))
+    elif procedure_id is None:
         print_procedures()
     else:
         print_procedure(procedure_id)
 
 
+@main.command(
+    "new",
+    epilog="Example: casepost new luton-csc cases/2026-0142   (then fill in the REQUIRED fields and run check)",
+)
+@click.argument("procedure")
+@click.argument("folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path))
+def new(procedure: str, folder: Path) -> None:
+    """Start a case: write FOLDER/case.toml for PROCEDURE (an id, or a procedure file) with every
+    field it uses, commented, and a casepost.toml if none is found above FOLDER. Never overwrites.
+    """
+    from casepost.newcase import new_case
+
+    made = new_case(procedure, folder)
+    click.echo(f"wrote {made.case}")
+    if made.settings is not None:
+        click.echo(f"wrote {made.settings}: fill in the letterhead and signatories before writing letters")
+    else:
+        click.echo(_settings_used(made.settings_found))
+    click.echo(f"next: fill in the fields marked REQUIRED, then run: casepost check {made.case}")
+
+
+@main.command(
+    epilog="Examples: casepost record case.toml complaint.acknowledged 24/11/2026\n\n"
+    "casepost record case.toml panel.papers_sent            (today)\n\n"
+    "casepost record case.toml decision.director_agrees true"
+)
+@click.argument("case", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("field")
+@click.argument("value", required=False, metavar="[DATE|true|false]")
+def record(case: Path, field: str, value: str | None) -> None:
+    """Record in CASE that something happened: set FIELD (e.g. complaint.acknowledged) to DATE
+    (2026-11-24 or 24/11/2026; default today), or a yes/no field to true or false. Comments and
+    layout are kept; a change that would make the case invalid is refused and nothing is written.
+    """
+    from casepost.record import record_field
+
+    done = record_field(case, field, value)
+    shown = str(done.value).lower() if isinstance(done.value, bool) else done.value.isoformat()
+    was = "" if done.previous in (None, done.value) else f" (was {done.previous})"
+    click.echo(f"recorded {field} = {shown} in {case}{was}")
+    for line in done.met:
+        click.echo(f"  {line}")
+
+
 # --- letters commands (letter, review, approve) -------------------------------------------
 
 
-@main.command()
+@main.command(
+    epilog="Examples: casepost letter acknowledgement cases/0142/case.toml --email\n\n"
+    "casepost letter decision cases --format both -o decisions"
+)
 @click.argument("kind")
 @click.argument("cases", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -165,12 +236,11 @@ def procedures(procedure_id: str | None) -> None:
     show_default=True,
     help="Write PDF, DOCX or both.",
 )
+@output_option("folder", "Folder to write to (default: out/ beside each case file).")
 @click.option(
-    "-o",
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to write to (default: out/ beside each case file).",
+    "--email",
+    is_flag=True,
+    help='Also write an .eml draft to the complainant with the PDF attached (delivery = "email" only).',
 )
 @click.option("--draft", is_flag=True, help="Mark the letter as a draft whatever the approvals say.")
 @click.option(
@@ -187,7 +257,8 @@ def letter(
     kind: str,
     cases: tuple[Path, ...],
     fmt: str,
-    out_dir: Path | None,
+    output: Path | None,
+    email: bool,
     draft: bool,
     day: dt.date | None,
     jobs: int | None,
@@ -200,9 +271,11 @@ def letter(
     from letters.batch import run
     from letters.writer import LetterRequest, formats_of
 
-    request = LetterRequest(kind, formats_of(fmt), out_dir, draft, force, _as_date(day), settings_path)
+    request = LetterRequest(kind, formats_of(fmt), output, draft, force, _as_date(day), settings_path, email=email)
     result = run(list(cases), request, jobs=jobs, progress=len(cases) > 1 or cases[0].is_dir())
     drafts = [item for item in result.results if item.draft and item.written]
+    for settings_file in sorted({str(item.settings) for item in result.results if item.written}):
+        click.echo(_settings_used(None if settings_file == "None" else Path(settings_file)))
     for item in result.results:
         for path in item.written:
             click.echo(f"wrote {path}")
@@ -212,17 +285,23 @@ def letter(
         unapproved = sorted({name for item in drafts for name in item.unapproved})
         why = ("wording not approved: " + ", ".join(unapproved)) if unapproved else "--draft given"
         click.echo(f"DRAFT - {len(drafts)} letter(s) watermarked ({why})", err=True)
+    hints = [item.record for item in result.results if item.record and item.written]
+    if hints:
+        click.echo("When sent, record it:" if len(hints) == 1 else "When sent, record each:")
+        for hint in hints:
+            click.echo(f"  {hint}")
     if result.failed:
         click.echo(f"{len(result.failed)} of {len(result.results)} case(s) failed", err=True)
         sys.exit(int(ExitCode.BAD_INPUT))
 
 
-@main.command()
+@main.command(epilog="Example: casepost review -o review.pdf")
 @click.option(
     "-o",
-    "--out",
+    "--output",
     "out_file",
     type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
     default=Path("casepost-review.pdf"),
     show_default=True,
     help="The review PDF to write.",
@@ -238,9 +317,11 @@ def review(out_file: Path, samples: Path | None, force: bool, settings_path: Pat
     """Write the legal review pack: every letter of every procedure from the samples, each with its
     templates' hashes and approval state.
     """
+    from letters.batch import progress_bar
     from letters.review import build_review
 
-    items = build_review(out_file, force=force, samples=samples, settings=settings_path)
+    with progress_bar(0) as bar:  # to stderr, like a batch of letters: the pack takes a while
+        items = build_review(out_file, force=force, samples=samples, settings=settings_path, progress=bar)
     unapproved = sorted({t.name for i in items for t in i.templates if t.state == "NOT APPROVED"})
     failed = [i for i in items if i.error]
     click.echo(f"wrote {out_file}: {len(items)} letter(s), {len(unapproved)} template(s) not approved")
@@ -252,7 +333,7 @@ def review(out_file: Path, samples: Path | None, force: bool, settings_path: Pat
         sys.exit(int(ExitCode.BAD_INPUT))
 
 
-@main.command()
+@main.command(epilog='Example: casepost approve letters/acknowledgement.j2 --by "J. Patel, Legal Services"')
 @click.argument("template")
 @click.option("--by", "by", required=True, help="Who approves the wording (name and role).")
 @settings_option
@@ -270,14 +351,9 @@ def approve(template: str, by: str, settings_path: Path | None) -> None:
 # --- bundle command ------------------------------------------------------------------------
 
 
-@main.command()
+@main.command(epilog="Example: casepost bundle cases/0142/case.toml --check     casepost bundle cases/0142/case.toml")
 @click.argument("case", type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Where to write the bundle (default: out/REFERENCE-bundle.pdf beside the case file).",
-)
+@output_option("file", "Where to write the bundle (default: out/REFERENCE-bundle.pdf beside the case file).")
 @force_option
 @click.option("--check", is_flag=True, help="Pre-flight: report each input and the send-by date; write nothing.")
 @settings_option
@@ -286,6 +362,9 @@ def bundle(
     case: Path, output: Path | None, force: bool, check: bool, settings_path: Path | None, as_of: dt.date | None
 ) -> None:
     """Assemble CASE's panel bundle: cover, linked index, stamped and bookmarked documents."""
+    from casepost.settings import load_settings
+
+    click.echo(_settings_used(load_settings(case, settings_path).path), err=check)
     if check:
         from packs.preflight import preflight
 
@@ -304,6 +383,12 @@ def bundle(
     click.echo(send_by_status(result.send_by, _as_date(as_of) or dt.date.today(), result.papers_sent))
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
+    if result.papers_sent is None:
+        from casepost.record import sent_hint
+
+        hint = sent_hint(case, "bundle", dt.date.today(), settings_path)
+        if hint:
+            click.echo(f"When sent, record it:\n  {hint}")
 
 
 if __name__ == "__main__":  # pragma: no cover

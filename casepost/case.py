@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path, PurePath
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -320,11 +320,16 @@ def locate(problems: list[Problem], text: str) -> list[Problem]:
 def read_case(path: Path) -> tuple[Case, str]:
     """Load and validate a case file, with its text (for locating later problems)."""
     data, text = read_toml(path, CaseFileError)
+    return case_from(data, text, path), text
+
+
+def case_from(data: dict[str, Any], text: str, path: Path) -> Case:
+    """Validate a case file's parsed data (its text locates problems), raising CaseFileError."""
     case = validate(Case, data, text, path, CaseFileError)
     problems = contradictions(case)
     if problems:
         raise CaseFileError(path, locate(problems, text))
-    return case, text
+    return case
 
 
 def load_case(path: Path) -> Case:

@@ -30,10 +30,25 @@ def check_case(loaded: LoadedCase, as_of: dt.date) -> list[str]:
             )
         else:
             warnings.append(f"late: {entry.what} ({entry.id}): {when}")
+    warnings += _authority_warnings(loaded)
     warnings += _panel_warnings(case)
     warnings += _bundle_warnings(loaded)
     warnings += _unused_fields(case, procedure)
     return warnings
+
+
+def _authority_warnings(loaded: LoadedCase) -> list[str]:
+    """The settings' council is not one the procedure belongs to (a case under the wrong folder)."""
+    letterhead = loaded.settings.settings.letterhead
+    allowed = loaded.procedure.authorities
+    if letterhead is None or not allowed:
+        return []
+    if " ".join(letterhead.council.split()).casefold() in {" ".join(a.split()).casefold() for a in allowed}:
+        return []
+    return [
+        f"the settings file {loaded.settings.path} is for {letterhead.council}, but {loaded.procedure.id} is "
+        f"{' or '.join(allowed)}'s procedure: letters would go out on the wrong letterhead (pass --settings?)"
+    ]
 
 
 def _panel_warnings(case: Case) -> list[str]:

@@ -72,6 +72,11 @@ def print_due(report: DueReport) -> None:
         cells = (escape(i.reference), escape(i.what), escape(str(i.case)))
         table.add_row(short_date(i.date), f"[{_STYLE[i.status]}]{i.status}[/]", *cells)
     console.print(table)
+    hints = [i for i in report.items if i.record]
+    if hints:
+        console.print("When an overdue action was done, record the day it was done (DATE default today):")
+        for i in hints:
+            console.print(f"  {escape(i.record)}", soft_wrap=True)
 
 
 def print_procedures() -> None:

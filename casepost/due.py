@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,7 @@ class DueItem:
     deadline: str
     what: str
     case: Path
+    record: str = ""  # the `casepost record` command that marks an overdue action as done
 
     def as_json(self) -> dict[str, str]:
         """A JSON-ready view."""
@@ -31,6 +33,7 @@ class DueItem:
             "id": self.deadline,
             "what": self.what,
             "case": str(self.case),
+            "record": self.record,
         }
 
 
@@ -66,18 +69,27 @@ def case_files(folder: Path) -> list[Path]:
     return found
 
 
-def due_report(folder: Path, as_of: dt.date, within: int) -> DueReport:
-    """Authority deadlines overdue, or due within `within` days of as_of, across every case under folder.
+def case_files_in(paths: list[Path]) -> list[Path]:
+    """Case files given, and every case file under each folder given, once each, in order."""
+    found: list[Path] = []
+    for path in paths:
+        found += case_files(path) if path.is_dir() else [path]
+    return list(dict.fromkeys(found))
+
+
+def due_report(paths: Path | list[Path], as_of: dt.date, within: int, settings_path: Path | None = None) -> DueReport:
+    """Authority deadlines overdue, or due within `within` days of as_of, across the case files
+    given and every case under the folders given.
 
     A complaint recorded as closed on or before as_of has nothing due and is left out.
     """
     horizon = as_of + dt.timedelta(days=within)
     items: list[DueItem] = []
     skipped: list[str] = []
-    files = case_files(folder)
+    files = case_files_in(paths if isinstance(paths, list) else [paths])
     for path in files:
         try:
-            loaded = open_case(path)
+            loaded = open_case(path, settings_path)
         except CasepostError as exc:
             skipped.append(str(exc))
             continue
@@ -87,6 +99,9 @@ def due_report(folder: Path, as_of: dt.date, within: int) -> DueReport:
             if entry.party != "authority" or entry.date is None or entry.status not in ("due", "overdue"):
                 continue
             if entry.status == "overdue" or entry.date <= horizon:
-                items.append(DueItem(entry.date, entry.status, loaded.case.reference, entry.id, entry.what, path))
+                met_by = loaded.procedure.deadline(entry.id).met_by
+                hint = f"casepost record {shlex.quote(str(path))} {met_by} DATE" if met_by else ""
+                hint = hint if entry.status == "overdue" else ""
+                items.append(DueItem(entry.date, entry.status, loaded.case.reference, entry.id, entry.what, path, hint))
     items.sort(key=lambda i: (i.date, i.reference, i.deadline))
     return DueReport(as_of, within, tuple(items), len(files) - len(skipped), tuple(skipped))

@@ -59,6 +59,12 @@ def procedure_problems(case: Case, procedure: Procedure) -> list[Problem]:
 def open_case(path: Path, settings_path: Path | None = None) -> LoadedCase:
     """Load a case file with its procedure and settings; every problem is a CasepostError."""
     case, text = read_case(path)
+    procedure = case_procedure(case, text, path)
+    return LoadedCase(path=path, case=case, procedure=procedure, settings=load_settings(path, settings_path))
+
+
+def case_procedure(case: Case, text: str, path: Path) -> Procedure:
+    """The case's procedure, and the case's values checked against it (problems are the case file's)."""
     try:
         procedure = load_procedure(case.procedure, path.resolve().parent)
     except ProcedureError as exc:
@@ -75,4 +81,4 @@ def open_case(path: Path, settings_path: Path | None = None) -> LoadedCase:
     problems = procedure_problems(case, procedure)
     if problems:
         raise CaseFileError(path, locate(problems, text))
-    return LoadedCase(path=path, case=case, procedure=procedure, settings=load_settings(path, settings_path))
+    return procedure

@@ -153,6 +153,13 @@ class LetterSpec(_Strict):
     # Letters work: who the complainant writes to next if still dissatisfied, in words
     # (e.g. "the Children's Services Complaints Manager"); the stage1-response letter names them.
     escalate_to: str = ""
+    records: str = ""  # the case field recording this letter as sent; default: data/sent.toml
+
+    @model_validator(mode="after")
+    def _records_a_date(self) -> LetterSpec:
+        if self.records and self.records not in date_fields():
+            raise ValueError(f"records = {self.records!r} is not a date in the case file")
+        return self
 
 
 class Procedure(_Strict):
@@ -162,6 +169,7 @@ class Procedure(_Strict):
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     name: str = Field(min_length=1)
     owner: str = Field(min_length=1)  # whose procedure it is
+    authorities: list[str] = []  # the councils that use it, as their settings' letterhead names them
     seed: str = ""  # the published source document
     summary: str = ""
     meeting: str = ""  # what was complained about: "strategy meeting", "child protection conference"
@@ -197,6 +205,13 @@ class Procedure(_Strict):
             if d.id == deadline_id:
                 return d
         raise KeyError(deadline_id)
+
+    def sent_field(self, kind: str) -> str | None:
+        """The case field that records this letter kind (or "bundle") as sent, if any."""
+        spec = self.letters.get(kind)
+        if spec is not None and spec.records:
+            return spec.records
+        return sent_fields().get(kind)
 
     def section_ids(self) -> list[str]:
         """Bundle section ids in bundle order."""
@@ -250,3 +265,24 @@ def event_labels() -> dict[str, str]:
     """Built-in words for each event (case field path -> 'the complaint was received')."""
     text = (resources.files("casepost") / "data" / "events.toml").read_text(encoding="utf-8")
     return dict(tomllib.loads(text)["events"])
+
+
+@functools.lru_cache(maxsize=1)
+def sent_fields() -> dict[str, str]:
+    """Built-in: the case field that records each letter kind, and the bundle, as sent."""
+    text = (resources.files("casepost") / "data" / "sent.toml").read_text(encoding="utf-8")
+    return dict(tomllib.loads(text)["sent"])
+
+
+def procedures_json(procedure_id: str | None = None) -> object:
+    """`casepost procedures --json`: every built-in procedure in brief, or one in full."""
+    if procedure_id is not None:
+        try:
+            procedure = load_procedure(procedure_id)
+        except ProcedureError as exc:
+            raise ProcedureError(None, [Problem("", exc.problems[0].message)]) from exc
+        return procedure.model_dump(mode="json", by_alias=True)
+    return [
+        {"id": p.id, "name": p.name, "owner": p.owner, "authorities": p.authorities, "deadlines": len(p.deadlines)}
+        for p in (load_procedure(pid) for pid in builtin_ids())
+    ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -78,6 +79,7 @@ def build_review(
     samples: Path | None = None,
     settings: Path | None = None,
     today: dt.date | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[ReviewItem]:
     """Write the review pack to `out`; return what it holds. A letter that cannot be rendered is
     listed with its error instead, so the pack always shows every template's state.
@@ -88,8 +90,9 @@ def build_review(
     items: list[ReviewItem] = []
     letters: list[bytes] = []
     folder = samples or samples_root()  # shipped in the wheel, inside casepost
-    for case_path in _sample_cases(folder):
-        loaded = open_case(case_path, settings)
+    cases = [(path, open_case(path, settings)) for path in _sample_cases(folder)]
+    total = sum(len(loaded.procedure.letters) for _, loaded in cases)
+    for case_path, loaded in cases:
         shown = f"{folder.name}/{case_path.relative_to(folder)}"  # no machine paths in the pack
         for kind in loaded.procedure.letters:
             day = letter_day(loaded.case, kind, today)
@@ -117,6 +120,8 @@ def build_review(
                     ReviewItem(loaded.procedure.id, loaded.procedure.name, kind, shown, (), False, 0, str(exc))
                 )
                 letters.append(b"")
+            if progress is not None:
+                progress(len(items), total)  # the slow part is rendering: one tick per letter
     builtin = Templates(None)
     writer = PdfWriter()
     for item, data in zip(items, letters, strict=True):

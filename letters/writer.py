@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Literal
 
 from casepost.correspondence import record
-from casepost.loaded import open_case
+from casepost.errors import CasepostError
+from casepost.loaded import LoadedCase, open_case
 from casepost.output import ensure_writable, output_name, write_atomic
 
 Format = Literal["pdf", "docx"]
@@ -28,6 +29,7 @@ class LetterRequest:
     force: bool = False
     date: dt.date | None = None  # used when the case has neither letter_date nor this letter's sent date
     settings: Path | None = None
+    email: bool = False  # also write an .eml draft with the PDF attached (delivery = "email" only)
 
 
 @dataclass
@@ -39,6 +41,8 @@ class LetterResult:
     draft: bool = False
     unapproved: list[str] = field(default_factory=list)  # "name (sha256 abcdef123456)"
     error: str | None = None
+    settings: Path | None = None  # the settings file used (None: the built-in defaults)
+    record: str | None = None  # the `casepost record` command that marks this letter as sent
 
 
 def formats_of(choice: str) -> tuple[Format, ...]:
@@ -56,13 +60,28 @@ def write_letter(case_path: Path, request: LetterRequest) -> LetterResult:
     letter = compose(loaded, request.kind, day, request.draft)
     folder = request.out_dir or loaded.folder / "out"
     targets = [(fmt, folder / output_name(loaded.case.reference, request.kind, fmt)) for fmt in request.formats]
-    for _, target in targets:  # refuse before spending time on rendering
+    eml = folder / output_name(loaded.case.reference, request.kind, "eml") if request.email else None
+    if eml is not None:
+        from letters.email_draft import email_address
+
+        complainant = loaded.case.complainant
+        to = email_address(letter, case_path, complainant.email, complainant.delivery)
+        if "pdf" not in request.formats:
+            raise CasepostError("--email attaches the PDF: use --format pdf or --format both")
+    for target in [t for _, t in targets] + ([eml] if eml else []):  # refuse before spending time on rendering
         ensure_writable(target, request.force)
     result = LetterResult(
-        case_path, draft=letter.draft, unapproved=[f"{t.name} (sha256 {t.sha256[:12]})" for t in letter.unapproved]
+        case_path,
+        draft=letter.draft,
+        unapproved=[f"{t.name} (sha256 {t.sha256[:12]})" for t in letter.unapproved],
+        settings=loaded.settings.path,
+        record=_record_hint(loaded, request.kind, day),
     )
     for fmt, target in targets:
         data = _render(letter, fmt)
+        if fmt == "pdf" and eml is not None:
+            _write_draft(letter, case_path, to, data, target.name, eml, request.force)
+            result.written.append(eml)
         write_atomic(target, data, request.force)
         record(
             case_path,
@@ -73,6 +92,28 @@ def write_letter(case_path: Path, request: LetterRequest) -> LetterResult:
         )
         result.written.append(target)
     return result
+
+
+def _write_draft(letter: object, case_path: Path, to: str, pdf: bytes, name: str, eml: Path, force: bool) -> None:
+    """Write the .eml draft atomically and log it, like the letter itself."""
+    from letters.email_draft import build_draft
+    from letters.letter import Letter
+
+    assert isinstance(letter, Letter)
+    write_atomic(eml, build_draft(letter, to, pdf, name), force)
+    extra = {"format": "eml", "draft": letter.draft}
+    record(case_path, letter.kind, eml, templates=letter.hashes_for("pdf"), extra=extra)
+
+
+def _record_hint(loaded: LoadedCase, kind: str, day: dt.date) -> str | None:
+    """`casepost record CASE FIELD DATE` for this letter, unless the case has recorded it already."""
+    from casepost.case import get_field
+    from casepost.record import record_command
+
+    field = loaded.procedure.sent_field(kind)
+    if field is None or get_field(loaded.case, field) is not None:
+        return None
+    return record_command(loaded.path, field, day)
 
 
 def _render(letter: object, fmt: Format) -> bytes:
@@ -92,8 +133,6 @@ def case_files(paths: Sequence[Path]) -> list[Path]:
     """The case files named: files as given; for a folder, every *.toml case file under it
     (not settings files, approvals files or anything in an out/ folder), in name order.
     """
-    from casepost.errors import CasepostError
-
     found: list[Path] = []
     for path in paths:
         if path.is_dir():

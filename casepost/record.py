@@ -1,0 +1,168 @@
+"""`casepost record`: set one date or yes/no field of a case file in place, keeping its comments
+and layout, and only if the case stays valid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import re
+import shlex
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from casepost.case import case_from, get_field
+from casepost.cliparams import parse_day
+from casepost.errors import CaseFileError, CasepostError, Problem
+from casepost.loaded import case_procedure, open_case
+from casepost.output import atomic_path
+from casepost.procedures import bool_fields, date_fields
+from casepost.tomlfile import MAX_BYTES
+
+_YES = {"true", "yes", "y"}
+_NO = {"false", "no", "n"}
+_HEADER = re.compile(r"^\s*\[\s*([A-Za-z0-9_.\s-]+?)\s*\]\s*(#.*)?$")
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What `record` changed: the field, its new value and the one it replaced."""
+
+    path: Path
+    field: str
+    value: dt.date | bool
+    previous: object
+    met: list[str]  # the deadlines this field meets, with their status after the change
+
+
+def parse_value(field: str, text: str | None, today: dt.date) -> dt.date | bool:
+    """The value typed for a field: a date (default today) for a date field, yes/no for a yes/no one."""
+    if field in date_fields():
+        if text is None:
+            return today
+        try:
+            return parse_day(text)
+        except ValueError:
+            raise CasepostError(f"{field}: {text!r} is not a date: write 2026-12-01 or 01/12/2026") from None
+    if field in bool_fields():
+        if text is None or text.lower() not in _YES | _NO:
+            raise CasepostError(f"{field} is a yes/no field: give true or false (yes or no)")
+        return text.lower() in _YES
+    known = sorted(date_fields() | bool_fields())
+    guess = difflib.get_close_matches(field, known, n=1, cutoff=0.6)
+    hint = f"; did you mean {guess[0]}?" if guess else ""
+    raise CasepostError(
+        f"{field} is not a date or yes/no field of the case file{hint} (record can set: {', '.join(known)})"
+    )
+
+
+def _toml(value: dt.date | bool) -> str:
+    return ("true" if value else "false") if isinstance(value, bool) else value.isoformat()
+
+
+def _placeholder(key: str) -> re.Pattern[str]:
+    """A commented-out key as `casepost new` writes it: `# key = ...   # what it means`."""
+    return re.compile(rf"^(\s*)#\s*{re.escape(key)}\s*=[^#\n]*(#.*)?$")
+
+
+def _insert_in_table(text: str, table: str, key: str, value: str) -> str | None:
+    """Add key = value to a [table] written with a header: in place of its commented-out
+    placeholder if there is one, else after the table's last line. None if there is no such header.
+    """
+    lines = text.splitlines(keepends=True)
+    start = next(
+        (i for i, line in enumerate(lines) if (m := _HEADER.match(line)) and m.group(1).replace(" ", "") == table),
+        None,
+    )
+    if start is None:
+        return None
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].lstrip().startswith("[")), len(lines))
+    pattern = _placeholder(key)
+    for i in range(start + 1, end):
+        found = pattern.match(lines[i].rstrip("\n"))
+        if found:
+            comment = f"  {found.group(2)}" if found.group(2) else ""
+            lines[i] = f"{found.group(1)}{key} = {value}{comment}\n"
+            return "".join(lines)
+    last = start
+    for i in range(start + 1, end):
+        stripped = lines[i].strip()
+        if stripped and not stripped.startswith("#"):
+            last = i  # the end of the table's last key (or of a multi-line value)
+    if not lines[last].endswith("\n"):
+        lines[last] += "\n"
+    lines.insert(last + 1, f"{key} = {value}\n")
+    return "".join(lines)
+
+
+def updated_text(text: str, field: str, value: dt.date | bool) -> str:
+    """The case file's text with one field set, comments and layout kept (tomlkit for the edit)."""
+    import tomlkit  # round-trips comments and layout, which tomllib cannot write back
+
+    parts = field.split(".")
+    doc = tomlkit.parse(text)
+    container: Any = doc
+    for part in parts[:-1]:
+        if part not in container:
+            break
+        container = container[part]
+    else:
+        if parts[-1] in container:  # replace: tomlkit keeps the line's comment
+            container[parts[-1]] = value
+            return tomlkit.dumps(doc)
+    if len(parts) == 2:
+        inserted = _insert_in_table(text, parts[0], parts[1], _toml(value))
+        if inserted is not None:
+            return inserted
+    container = doc
+    for part in parts[:-1]:
+        if part not in container:
+            container.add(part, tomlkit.table())
+        container = container[part]
+    container[parts[-1]] = value
+    return tomlkit.dumps(doc)
+
+
+def record_field(path: Path, field: str, value_text: str | None, today: dt.date | None = None) -> Recorded:
+    """Set field in the case file at path; refuse (writing nothing) if the case would be invalid."""
+    loaded = open_case(path)  # the file as it is must be valid first: its own errors come first
+    value = parse_value(field, value_text, today or dt.date.today())
+    text = path.read_text(encoding="utf-8")
+    new_text = updated_text(text, field, value)
+    if len(new_text.encode("utf-8")) > MAX_BYTES:
+        raise CaseFileError(path, [Problem(field, "not recorded: the case file would pass its 1 MB limit")])
+    try:
+        data = tomllib.loads(new_text)
+        case = case_from(data, new_text, path)
+        case_procedure(case, new_text, path)
+    except CaseFileError as exc:
+        problems = [Problem(p.field, f"not recorded: {p.message}", p.line) for p in exc.problems]
+        raise CaseFileError(path, problems) from exc
+    mode = path.stat().st_mode & 0o777
+    with atomic_path(path, force=True) as tmp:
+        tmp.write_text(new_text, encoding="utf-8")
+        os.chmod(tmp, mode)  # the case file keeps who may read it
+    after = open_case(path, loaded.settings.path)
+    met = [
+        f"{e.id}: {e.status}" + (f" (due {e.date.isoformat()})" if e.date else "")
+        for e in after.timeline().entries
+        if e.id in {d.id for d in after.procedure.deadlines if d.met_by == field}
+    ]
+    return Recorded(path, field, value, get_field(loaded.case, field), met)
+
+
+def record_command(case: Path, field: str, day: dt.date) -> str:
+    """The exact `casepost record` command that marks something as sent on a day."""
+    return f"casepost record {shlex.quote(str(case))} {field} {day.isoformat()}"
+
+
+def sent_hint(case: Path, what: str, day: dt.date, settings_path: Path | None = None) -> str | None:
+    """The record command for a letter kind or "bundle" just produced, unless the case has it already."""
+    loaded = open_case(case, settings_path)
+    field = loaded.procedure.sent_field(what)
+    if field is None or get_field(loaded.case, field) is not None:
+        return None
+    return record_command(case, field, day)
