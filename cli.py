@@ -274,13 +274,13 @@ def letter(
     request = LetterRequest(kind, formats_of(fmt), output, draft, force, _as_date(day), settings_path, email=email)
     result = run(list(cases), request, jobs=jobs, progress=len(cases) > 1 or cases[0].is_dir())
     drafts = [item for item in result.results if item.draft and item.written]
-    for settings_file in sorted({str(item.settings) for item in result.results if item.written}):
-        click.echo(_settings_used(None if settings_file == "None" else Path(settings_file)))
     for item in result.results:
         for path in item.written:
             click.echo(f"wrote {path}")
         if item.error:
             click.echo(f"failed: {item.case}: {item.error}", err=True)
+    for settings_file in sorted({str(item.settings) for item in result.results if item.written}):
+        click.echo(_settings_used(None if settings_file == "None" else Path(settings_file)), err=True)
     if drafts:
         unapproved = sorted({name for item in drafts for name in item.unapproved})
         why = ("wording not approved: " + ", ".join(unapproved)) if unapproved else "--draft given"
@@ -317,10 +317,10 @@ def review(out_file: Path, samples: Path | None, force: bool, settings_path: Pat
     """Write the legal review pack: every letter of every procedure from the samples, each with its
     templates' hashes and approval state.
     """
-    from letters.batch import progress_bar
+    from casepost.console import progress_to_stderr
     from letters.review import build_review
 
-    with progress_bar(0) as bar:  # to stderr, like a batch of letters: the pack takes a while
+    with progress_to_stderr("review") as bar:  # to stderr, like a batch of letters: the pack takes a while
         items = build_review(out_file, force=force, samples=samples, settings=settings_path, progress=bar)
     unapproved = sorted({t.name for i in items for t in i.templates if t.state == "NOT APPROVED"})
     failed = [i for i in items if i.error]
@@ -364,7 +364,8 @@ def bundle(
     """Assemble CASE's panel bundle: cover, linked index, stamped and bookmarked documents."""
     from casepost.settings import load_settings
 
-    click.echo(_settings_used(load_settings(case, settings_path).path), err=check)
+    settings_used = _settings_used(load_settings(case, settings_path).path)
+    click.echo(settings_used, err=True)  # stdout keeps to what was written and what is due
     if check:
         from packs.preflight import preflight
 
@@ -386,7 +387,7 @@ def bundle(
     if result.papers_sent is None:
         from casepost.record import sent_hint
 
-        hint = sent_hint(case, "bundle", dt.date.today(), settings_path)
+        hint = sent_hint(case, "bundle", _as_date(as_of) or dt.date.today(), settings_path)
         if hint:
             click.echo(f"When sent, record it:\n  {hint}")
 

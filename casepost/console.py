@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Callable, Iterator
 
 from rich.console import Console
 from rich.markup import escape
@@ -131,3 +133,15 @@ def print_procedure(procedure_id: str) -> None:
     console.print("[bold]Bundle sections[/]: " + escape(", ".join(f"{s.id} ({s.title})" for s in p.sections)))
     if p.letters:
         console.print("[bold]Letters[/]: " + ", ".join(sorted(p.letters)))
+
+
+@contextlib.contextmanager
+def progress_to_stderr(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A rich progress bar on stderr whose callback sets (done, total) as they become known."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(
+        TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=Console(stderr=True)
+    ) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)

@@ -27,7 +27,7 @@ def _render(name: str, values: dict[str, object]) -> str:
     return env.get_template(name).render(values)
 
 
-def email_address(letter: Letter, case_path: Path, to: str, delivery: str) -> str:
+def email_address(case_path: Path, to: str, delivery: str) -> str:
     """The complainant's address, or a refusal saying why this letter is not for e-mail."""
     if delivery != "email":
         raise CasepostError(

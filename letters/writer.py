@@ -56,18 +56,19 @@ def write_letter(case_path: Path, request: LetterRequest) -> LetterResult:
     from letters.letter import compose
 
     loaded = open_case(case_path, request.settings)
+    to = ""
+    if request.email:  # refuse before any work
+        from letters.email_draft import email_address
+
+        complainant = loaded.case.complainant
+        to = email_address(case_path, complainant.email, complainant.delivery)
+        if "pdf" not in request.formats:
+            raise CasepostError("--email attaches the PDF: use --format pdf or --format both")
     day = letter_day(loaded.case, request.kind, request.date)
     letter = compose(loaded, request.kind, day, request.draft)
     folder = request.out_dir or loaded.folder / "out"
     targets = [(fmt, folder / output_name(loaded.case.reference, request.kind, fmt)) for fmt in request.formats]
     eml = folder / output_name(loaded.case.reference, request.kind, "eml") if request.email else None
-    if eml is not None:
-        from letters.email_draft import email_address
-
-        complainant = loaded.case.complainant
-        to = email_address(letter, case_path, complainant.email, complainant.delivery)
-        if "pdf" not in request.formats:
-            raise CasepostError("--email attaches the PDF: use --format pdf or --format both")
     for target in [t for _, t in targets] + ([eml] if eml else []):  # refuse before spending time on rendering
         ensure_writable(target, request.force)
     result = LetterResult(

@@ -40,8 +40,10 @@ def test_bundle_writes_records_and_states_the_send_by_date(bundle_case: Callable
     assert out.splitlines() == [
         f"wrote {target} (6 pages)",
         "send to the panel by Friday 15 January 2027: can still be met (5 days left)",
+        "When sent, record it:",
+        f"  casepost record {case} panel.papers_sent 2027-01-10",
     ]
-    assert err == ""
+    assert err == f"settings: {case.parent / 'casepost.toml'}\n"
     assert len(PdfReader(target).pages) == 6
     entries = [json.loads(line) for line in (case.parent / "case.correspondence.jsonl").read_text().splitlines()]
     assert len(entries) == 1
@@ -125,7 +127,7 @@ def test_subprocess(bundle_case: Callable[..., Path]) -> None:
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert "wrote" in result.stdout and result.stderr == ""
+    assert "wrote" in result.stdout and result.stderr == f"settings: {case.parent / 'casepost.toml'}\n"
     missing = subprocess.run(
         [sys.executable, "-m", "cli", "bundle", str(case.parent / "nope.toml")],
         capture_output=True,
