@@ -63,6 +63,12 @@ def output_option(kind: str, help_text: str) -> Callable[..., Any]:
     )
 
 
+def examples(*lines: str) -> str:
+    """A --help epilog of example commands, kept as written (a backspace line stops Click rewrapping it)."""
+    head = "Example:" if len(lines) == 1 else "Examples:"
+    return "\b\n" + head + "\n" + "\n".join(f"  {line}" for line in lines)
+
+
 def _settings_used(path: Path | None) -> str:
     return f"settings: {path}" if path else "settings: none found (built-in defaults)"
 
@@ -78,7 +84,7 @@ def main() -> None:
     """Letters and panel bundles for children's services complaints, with every send-by date right."""
 
 
-@main.command(epilog="Example: casepost check cases/0142/case.toml --as-of 01/12/2026")
+@main.command(epilog=examples("casepost check cases/0142/case.toml --as-of 01/12/2026"))
 @click.argument("case", type=click.Path(path_type=Path))
 @settings_option
 @as_of_option
@@ -95,7 +101,7 @@ def check(case: Path, settings_path: Path | None, as_of: dt.date | None) -> None
     click.echo(f"{case}: valid ({loaded.procedure.id}){'' if not warnings else f', {len(warnings)} warning(s)'}")
 
 
-@main.command(epilog="Example: casepost dates cases/0142/case.toml --ics 0142.ics")
+@main.command(epilog=examples("casepost dates cases/0142/case.toml --ics 0142.ics"))
 @click.argument("case", type=click.Path(path_type=Path))
 @settings_option
 @as_of_option
@@ -129,7 +135,9 @@ def dates(
         click.echo(f"wrote {ics}", err=as_json)
 
 
-@main.command(epilog="Example: casepost due cases --within 5     casepost due cases/0142/case.toml")
+@main.command(
+    epilog=examples("casepost due cases --within 5", "casepost due cases/0142/case.toml --settings casepost.toml")
+)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path), metavar="PATHS...")
 @click.option(
     "--within", type=click.IntRange(min=0), default=10, show_default=True, help="Show what falls due within N days."
@@ -158,7 +166,7 @@ def due(paths: tuple[Path, ...], within: int, as_of: dt.date | None, settings_pa
         sys.exit(int(ExitCode.BAD_INPUT))
 
 
-@main.command(epilog="Example: casepost procedures sussex-cpc     casepost procedures --json")
+@main.command(epilog=examples("casepost procedures sussex-cpc", "casepost procedures --json"))
 @click.argument("procedure_id", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON (one procedure in full, or all in brief).")
 def procedures(procedure_id: str | None, as_json: bool) -> None:
@@ -177,7 +185,7 @@ def procedures(procedure_id: str | None, as_json: bool) -> None:
 
 @main.command(
     "new",
-    epilog="Example: casepost new luton-csc cases/2026-0142   (then fill in the REQUIRED fields and run check)",
+    epilog=examples("casepost new luton-csc cases/2026-0142      # then fill in REQUIRED fields; casepost check"),
 )
 @click.argument("procedure")
 @click.argument("folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path))
@@ -197,9 +205,11 @@ def new(procedure: str, folder: Path) -> None:
 
 
 @main.command(
-    epilog="Examples: casepost record case.toml complaint.acknowledged 24/11/2026\n\n"
-    "casepost record case.toml panel.papers_sent            (today)\n\n"
-    "casepost record case.toml decision.director_agrees true"
+    epilog=examples(
+        "casepost record case.toml complaint.acknowledged 24/11/2026",
+        "casepost record case.toml panel.papers_sent                 # today",
+        "casepost record case.toml decision.director_agrees true",
+    )
 )
 @click.argument("case", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("field")
@@ -223,8 +233,10 @@ def record(case: Path, field: str, value: str | None) -> None:
 
 
 @main.command(
-    epilog="Examples: casepost letter acknowledgement cases/0142/case.toml --email\n\n"
-    "casepost letter decision cases --format both -o decisions"
+    epilog=examples(
+        "casepost letter acknowledgement cases/0142/case.toml --email",
+        "casepost letter decision cases --format both -o decisions",
+    )
 )
 @click.argument("kind")
 @click.argument("cases", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -295,7 +307,7 @@ def letter(
         sys.exit(int(ExitCode.BAD_INPUT))
 
 
-@main.command(epilog="Example: casepost review -o review.pdf")
+@main.command(epilog=examples("casepost review -o review.pdf"))
 @click.option(
     "-o",
     "--output",
@@ -333,7 +345,7 @@ def review(out_file: Path, samples: Path | None, force: bool, settings_path: Pat
         sys.exit(int(ExitCode.BAD_INPUT))
 
 
-@main.command(epilog='Example: casepost approve letters/acknowledgement.j2 --by "J. Patel, Legal Services"')
+@main.command(epilog=examples('casepost approve letters/acknowledgement.j2 --by "J. Patel, Legal Services"'))
 @click.argument("template")
 @click.option("--by", "by", required=True, help="Who approves the wording (name and role).")
 @settings_option
@@ -351,7 +363,9 @@ def approve(template: str, by: str, settings_path: Path | None) -> None:
 # --- bundle command ------------------------------------------------------------------------
 
 
-@main.command(epilog="Example: casepost bundle cases/0142/case.toml --check     casepost bundle cases/0142/case.toml")
+@main.command(
+    epilog=examples("casepost bundle cases/0142/case.toml --check", "casepost bundle cases/0142/case.toml -o panel.pdf")
+)
 @click.argument("case", type=click.Path(path_type=Path))
 @output_option("file", "Where to write the bundle (default: out/REFERENCE-bundle.pdf beside the case file).")
 @force_option

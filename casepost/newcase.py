@@ -43,7 +43,7 @@ class NewCase:
 
 def used_fields(procedure: Procedure) -> set[str]:
     """Every case field the procedure counts from, records or changes a count by."""
-    used: set[str] = set(procedure.events)
+    used: set[str] = {*procedure.events, "complaint.closed"}  # closing a complaint ends every clock
     for d in procedure.deadlines:
         used |= {d.from_, *(x for x in (d.met_by,) if x)}
         used |= {d.replaced_by.field} if d.replaced_by else set()

@@ -84,8 +84,10 @@ def _insert_in_table(text: str, table: str, key: str, value: str) -> str | None:
     for i in range(start + 1, end):
         found = pattern.match(lines[i].rstrip("\n"))
         if found:
-            comment = f"  {found.group(2)}" if found.group(2) else ""
-            lines[i] = f"{found.group(1)}{key} = {value}{comment}\n"
+            line = f"{found.group(1)}{key} = {value}"
+            if found.group(2):  # keep the comment where it was, if the value leaves room
+                line = f"{line:<{max(found.start(2), len(line) + 2)}}{found.group(2)}"
+            lines[i] = line + "\n"
             return "".join(lines)
     last = start
     for i in range(start + 1, end):

@@ -99,7 +99,7 @@ def test_record_keeps_comments_and_fills_a_placeholder(tmp_path: Path) -> None:
     assert "acknowledgement_due: met (due 2026-11-19)" in out
     after = case.read_text()
     # The commented-out placeholder became the value, with its comment; nothing else moved.
-    assert re.search(r"^acknowledged = 2026-11-18\s+# the acknowledgement went out$", after, re.M), after
+    assert f"\n{'acknowledged = 2026-11-18':<40}# the acknowledgement went out\n" in after, after  # same column
     assert len(after.splitlines()) == len(before.splitlines())
     assert [a for a, b in zip(after.splitlines(), before.splitlines(), strict=True) if a != b] == [
         next(line for line in after.splitlines() if line.startswith("acknowledged ="))
