@@ -227,6 +227,10 @@ def record(case: Path, field: str, value: str | None) -> None:
     click.echo(f"recorded {field} = {shown} in {case}{was}")
     for line in done.met:
         click.echo(f"  {line}")
+    if done.remaining:
+        click.echo(f"{case} is not complete yet; still to fill in:")
+        for problem in done.remaining:
+            click.echo(f"  {problem.describe(case)}")
 
 
 # --- letters commands (letter, review, approve) -------------------------------------------

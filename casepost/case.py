@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path, PurePath
 from typing import Any, Literal
 
@@ -283,21 +284,40 @@ def get_date(case: Case, path: str) -> dt.date | None:
 
 def contradictions(case: Case) -> list[Problem]:
     """Events recorded in an impossible order."""
+    holds = [hold.from_ for hold in case.holds]
+    return order_problems(lambda path: get_date(case, path), case.complaint.received, holds)
+
+
+def raw_contradictions(data: dict[str, Any]) -> list[Problem]:
+    """The same, from a case file's parsed data that may not be valid yet (a case being filled in)."""
+
+    def date_at(path: str) -> dt.date | None:
+        value: object = data
+        for part in path.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        return value if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else None
+
+    holds = data.get("holds")
+    starts = [h.get("from") for h in holds if isinstance(h, dict)] if isinstance(holds, list) else []
+    return order_problems(date_at, date_at("complaint.received"), [d for d in starts if isinstance(d, dt.date)])
+
+
+def order_problems(
+    date_at: Callable[[str], dt.date | None], received: dt.date | None, holds: list[dt.date]
+) -> list[Problem]:
+    """Events before the complaint was received, or before the event they answer."""
     problems = []
-    received = case.complaint.received
     for path in _AFTER_RECEIPT:
-        when = get_date(case, path)
-        if when is not None and when < received:
+        when = date_at(path)
+        if received is not None and when is not None and when < received:
             problems.append(Problem(path, f"{when} is before the complaint was received ({received})"))
     for later, earlier in _ORDER:
-        a, b = get_date(case, later), get_date(case, earlier)
+        a, b = date_at(later), date_at(earlier)
         if a is not None and b is not None and a < b:
             problems.append(Problem(later, f"{a} is before {earlier} ({b})"))
-    for i, hold in enumerate(case.holds):
-        if hold.from_ < received:
-            problems.append(
-                Problem(f"holds[{i}].from", f"{hold.from_} is before the complaint was received ({received})")
-            )
+    for i, start in enumerate(holds):
+        if received is not None and start < received:
+            problems.append(Problem(f"holds[{i}].from", f"{start} is before the complaint was received ({received})"))
     return problems
 
 

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from casepost.case import case_from, get_field
+from casepost.case import case_from, get_field, locate, raw_contradictions
 from casepost.cliparams import parse_day
 from casepost.errors import CaseFileError, CasepostError, Problem
 from casepost.loaded import case_procedure, open_case
 from casepost.output import atomic_path
 from casepost.procedures import bool_fields, date_fields
-from casepost.tomlfile import MAX_BYTES
+from casepost.tomlfile import MAX_BYTES, read_toml
 
 _YES = {"true", "yes", "y"}
 _NO = {"false", "no", "n"}
@@ -36,6 +36,7 @@ class Recorded:
     value: dt.date | bool
     previous: object
     met: list[str]  # the deadlines this field meets, with their status after the change
+    remaining: list[Problem]  # what the case file still lacks (a new case being filled in)
 
 
 def parse_value(field: str, text: str | None, today: dt.date) -> dt.date | bool:
@@ -128,32 +129,61 @@ def updated_text(text: str, field: str, value: dt.date | bool) -> str:
     return tomlkit.dumps(doc)
 
 
+def _problems(text: str, path: Path) -> list[Problem]:
+    """Every problem of a case file's text (none when it is valid against its procedure).
+
+    While the model is not valid its own order checks cannot run, so they are run on the raw
+    data too: a date before the complaint was received is refused even in a case being filled in.
+    """
+    data = tomllib.loads(text)
+    try:
+        case = case_from(data, text, path)
+        case_procedure(case, text, path)
+    except CaseFileError as exc:
+        found = {(p.field, p.message): p for p in [*exc.problems, *locate(raw_contradictions(data), text)]}
+        return list(found.values())
+    return []
+
+
 def record_field(path: Path, field: str, value_text: str | None, today: dt.date | None = None) -> Recorded:
-    """Set field in the case file at path; refuse (writing nothing) if the case would be invalid."""
-    loaded = open_case(path)  # the file as it is must be valid first: its own errors come first
+    """Set field in the case file at path; refuse (writing nothing) if that adds a problem.
+
+    A case file just made by `casepost new` is not valid until its required fields are in: a
+    record that leaves only problems it already had (and so fills one in) is allowed, and what is
+    still missing is returned.
+    """
+    data, text = read_toml(path, CaseFileError)  # unreadable, or not TOML: nothing can be recorded
     value = parse_value(field, value_text, today or dt.date.today())
-    text = path.read_text(encoding="utf-8")
+    before = _problems(text, path)
     new_text = updated_text(text, field, value)
     if len(new_text.encode("utf-8")) > MAX_BYTES:
         raise CaseFileError(path, [Problem(field, "not recorded: the case file would pass its 1 MB limit")])
-    try:
-        data = tomllib.loads(new_text)
-        case = case_from(data, new_text, path)
-        case_procedure(case, new_text, path)
-    except CaseFileError as exc:
-        problems = [Problem(p.field, f"not recorded: {p.message}", p.line) for p in exc.problems]
-        raise CaseFileError(path, problems) from exc
+    after = _problems(new_text, path)
+    known = {(p.field, p.message) for p in before}
+    added = [p for p in after if (p.field, p.message) not in known]
+    if added:
+        raise CaseFileError(path, [Problem(p.field, f"not recorded: {p.message}", p.line) for p in added])
     mode = path.stat().st_mode & 0o777
     with atomic_path(path, force=True) as tmp:
         tmp.write_text(new_text, encoding="utf-8")
         os.chmod(tmp, mode)  # the case file keeps who may read it
-    after = open_case(path, loaded.settings.path)
+    previous = _previous(data, field)
+    if after:
+        return Recorded(path, field, value, previous, [], after)
+    loaded = open_case(path)
     met = [
         f"{e.id}: {e.status}" + (f" (due {e.date.isoformat()})" if e.date else "")
-        for e in after.timeline().entries
-        if e.id in {d.id for d in after.procedure.deadlines if d.met_by == field}
+        for e in loaded.timeline().entries
+        if e.id in {d.id for d in loaded.procedure.deadlines if d.met_by == field}
     ]
-    return Recorded(path, field, value, get_field(loaded.case, field), met)
+    return Recorded(path, field, value, previous, met, [])
+
+
+def _previous(data: dict[str, Any], field: str) -> object:
+    value: object = data
+    for part in field.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
 
 
 def record_command(case: Path, field: str, day: dt.date) -> str:

@@ -236,3 +236,39 @@ def test_every_command_has_an_example() -> None:
     for name in main.list_commands(None):  # type: ignore[arg-type]
         code, out = run(name, "--help")
         assert code == 0 and "Example" in out, name
+
+
+def test_record_fills_a_new_case_one_field_at_a_time(tmp_path: Path) -> None:
+    run("new", "herts-cpc", str(tmp_path))
+    case = tmp_path / "case.toml"
+    code, out = run("record", str(case), "complaint.received", "16/11/2026")
+    # Allowed: it adds no problem and fills one in; the rest are listed, with their lines.
+    assert code == 0 and "recorded complaint.received = 2026-11-16" in out, out
+    assert "not complete yet" in out and "reference: must not be empty" in out
+    assert "complaint.received" not in out.split("not complete yet")[1]
+    before = case.read_bytes()
+    code, out = run("record", str(case), "complaint.acknowledged", "2026-11-01")
+    assert code == 1 and "not recorded: 2026-11-01 is before the complaint was received" in out, out
+    assert case.read_bytes() == before
+
+
+def test_new_with_a_procedure_file(tmp_path: Path) -> None:
+    shutil.copy(REPO / "casepost" / "data" / "procedures" / "sussex-cpc.toml", tmp_path / "ours.toml")
+    code, out = run("new", str(tmp_path / "ours.toml"), str(tmp_path / "cases" / "a"))
+    assert code == 0, out
+    case = tmp_path / "cases" / "a" / "case.toml"
+    assert 'procedure = "../../ours.toml"' in case.read_text()
+    _fill_required(case)
+    assert run("check", str(case))[0] == 0
+
+
+def test_decision_letter_after_a_hold_that_began_later(tmp_path: Path) -> None:
+    # Durham sample: panel Wed 6 Jan 2027, decision sent Tue 12 Jan. A hold opened on 13 January
+    # cannot pause a deadline already met: the decision letter states its dates and renders.
+    shutil.copytree(SAMPLES / "durham-cpc", tmp_path / "d", ignore=shutil.ignore_patterns("out", "*.jsonl"))
+    case = tmp_path / "d" / "case.toml"
+    case.write_text(case.read_text() + '\n[[holds]]\nfrom = 2027-01-13\nreason = "court proceedings"\n')
+    code, out = run("dates", str(case), "--json", "--as-of", "2027-01-12")
+    assert {d["id"]: d["status"] for d in json.loads(out)["deadlines"]}["panel_decision_due"] == "met"
+    code, out = run("letter", "decision", str(case))
+    assert code == 0 and (tmp_path / "d" / "out").is_dir(), out
