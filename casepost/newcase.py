@@ -117,6 +117,7 @@ def render_case(procedure: Procedure, procedure_ref: str, case_name: str, schema
     notes: dict[str, str] = {k: v.replace("{procedure_id}", procedure.id) for k, v in words["fields"].items()}
     used = used_fields(procedure)
     dates = date_fields()
+    companions: dict[str, str] = words.get("companions", {})
     header = words["header"].format(procedure_name=procedure.name, procedure_id=procedure.id, case_name=case_name)
     out = [f"#:schema {schema_ref}", *header.strip("\n").splitlines(), ""]
     tables: list[tuple[str, Any]] = []
@@ -156,8 +157,10 @@ def render_case(procedure: Procedure, procedure_ref: str, case_name: str, schema
             sub_inner, _ = _unwrap(subfield.annotation)
             if (path in dates or sub_inner is bool) and path not in used and sub_inner is not bool:
                 continue  # a date this procedure does not count from or record
-            if sub_inner is bool and path not in used and "director" not in path and key not in _ALWAYS:
-                continue
+            if sub_inner is bool and path not in used and key not in _ALWAYS:
+                continue  # a yes/no this procedure does not count by
+            if path in companions and companions[path] not in used:
+                continue  # words that go with a field this procedure does not use
             item = _model_of(typing.get_args(sub_inner)[0]) if typing.get_origin(sub_inner) is list else None
             if item is not None:
                 later += ["", _comment(notes.get(path, ""), f"# [[{path}]]"), *_example(item)]

@@ -45,7 +45,8 @@ def build_draft(letter: Letter, to: str, pdf: bytes, pdf_name: str) -> bytes:
     subject = " ".join(_render("subject.txt.j2", values).split())
     message = EmailMessage(policy=SMTP)
     message["To"] = to
-    message["Subject"] = f"{letter.context.marking}: {letter.context.reference} {subject}"
+    marking = f"{letter.context.marking}: " if letter.context.marking else ""
+    message["Subject"] = f"{marking}{letter.context.reference} {subject}"
     message["X-Unsent"] = "1"  # Outlook: open as an unsent draft, with a Send button
     message.set_content(_render("body.txt.j2", values))
     message.add_attachment(pdf, maintype="application", subtype="pdf", filename=pdf_name)
