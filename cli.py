@@ -215,9 +215,10 @@ def new(procedure: str, folder: Path) -> None:
 @click.argument("field")
 @click.argument("value", required=False, metavar="[DATE|true|false]")
 def record(case: Path, field: str, value: str | None) -> None:
-    """Record in CASE that something happened: set FIELD (e.g. complaint.acknowledged) to DATE
-    (2026-11-24 or 24/11/2026; default today), or a yes/no field to true or false. Comments and
-    layout are kept; a change that would make the case invalid is refused and nothing is written.
+    """Record in CASE that something happened: set FIELD (e.g. complaint.acknowledged, or
+    holds[0].to to end a hold) to DATE (2026-11-24 or 24/11/2026; default today), or a yes/no field
+    to true or false. Comments and layout are kept; a change that would make the case invalid is
+    refused and nothing is written.
     """
     from casepost.record import record_field
 

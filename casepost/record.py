@@ -24,6 +24,7 @@ from casepost.tomlfile import MAX_BYTES, read_toml
 
 _YES = {"true", "yes", "y"}
 _NO = {"false", "no", "n"}
+_HOLD_END = re.compile(r"holds\[(\d+)\]\.to")  # an open hold ends: `record case.toml holds[0].to DATE`
 _HEADER = re.compile(r"^\s*\[\s*([A-Za-z0-9_.\s-]+?)\s*\]\s*(#.*)?$")
 
 
@@ -41,7 +42,7 @@ class Recorded:
 
 def parse_value(field: str, text: str | None, today: dt.date) -> dt.date | bool:
     """The value typed for a field: a date (default today) for a date field, yes/no for a yes/no one."""
-    if field in date_fields():
+    if field in date_fields() or _HOLD_END.fullmatch(field):
         if text is None:
             return today
         try:
@@ -52,7 +53,7 @@ def parse_value(field: str, text: str | None, today: dt.date) -> dt.date | bool:
         if text is None or text.lower() not in _YES | _NO:
             raise CasepostError(f"{field} is a yes/no field: give true or false (yes or no)")
         return text.lower() in _YES
-    known = sorted(date_fields() | bool_fields())
+    known = sorted(date_fields() | bool_fields() | {"holds[N].to"})
     guess = difflib.get_close_matches(field, known, n=1, cutoff=0.6)
     hint = f"; did you mean {guess[0]}?" if guess else ""
     raise CasepostError(
@@ -105,8 +106,17 @@ def updated_text(text: str, field: str, value: dt.date | bool) -> str:
     """The case file's text with one field set, comments and layout kept (tomlkit for the edit)."""
     import tomlkit  # round-trips comments and layout, which tomllib cannot write back
 
-    parts = field.split(".")
     doc = tomlkit.parse(text)
+    hold = _HOLD_END.fullmatch(field)
+    if hold is not None:
+        holds: Any = doc.get("holds")
+        index = int(hold.group(1))
+        if not isinstance(holds, list) or index >= len(holds):
+            count = len(holds) if isinstance(holds, list) else 0
+            raise CasepostError(f"{field}: the case file has {count} hold(s), numbered from 0")
+        holds[index]["to"] = value
+        return tomlkit.dumps(doc)
+    parts = field.split(".")
     container: Any = doc
     for part in parts[:-1]:
         if part not in container:
@@ -181,6 +191,10 @@ def record_field(path: Path, field: str, value_text: str | None, today: dt.date 
 
 def _previous(data: dict[str, Any], field: str) -> object:
     value: object = data
+    hold = _HOLD_END.fullmatch(field)
+    if hold is not None:
+        holds = data.get("holds") or []
+        return holds[int(hold.group(1))].get("to")
     for part in field.split("."):
         value = value.get(part) if isinstance(value, dict) else None
     return value

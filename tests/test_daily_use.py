@@ -272,3 +272,15 @@ def test_decision_letter_after_a_hold_that_began_later(tmp_path: Path) -> None:
     assert {d["id"]: d["status"] for d in json.loads(out)["deadlines"]}["panel_decision_due"] == "met"
     code, out = run("letter", "decision", str(case))
     assert code == 0 and (tmp_path / "d" / "out").is_dir(), out
+
+
+def test_record_ends_an_open_hold(make_case: Callable[..., Path]) -> None:
+    extra = '[[holds]]\nfrom = 2026-11-23\nreason = "court proceedings"  # open\n'
+    case = make_case(minimal_case("luton-csc", extra))
+    code, out = run("record", str(case), "holds[0].to", "2026-11-27")
+    assert code == 0, out
+    assert 'reason = "court proceedings"  # open\nto = 2026-11-27\n' in case.read_text()
+    code, out = run("record", str(case), "holds[1].to", "2026-11-27")
+    assert code == 1 and "the case file has 1 hold(s)" in out
+    code, out = run("record", str(case), "holds[0].to", "2026-11-20")
+    assert code == 1 and "not recorded" in out and "ends (2026-11-20) before it starts" in out, out
