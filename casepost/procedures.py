@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import re
 import tomllib
@@ -241,6 +240,8 @@ def is_path(ref: str) -> bool:
 
 def unknown_id_message(ref: str) -> str:
     """'not a known procedure; did you mean ...?' with the list of ids."""
+    import difflib  # only on this error path: `casepost dates` starts fast
+
     ids = builtin_ids()
     guess = difflib.get_close_matches(ref.lower().replace("_", "-").replace(" ", "-"), ids, n=1, cutoff=0.6)
     hint = f'; did you mean "{guess[0]}"?' if guess else ""
