@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import io
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -197,22 +198,43 @@ def test_word_document_is_converted_stamped_indexed_and_bookmarked(
     assert "LibreOffice" not in done.stdout + done.stderr  # nothing of its chatter reaches the user
 
 
+def old_word_document(tmp_path: Path, text: str) -> bytes:
+    """A Word 97-2003 .doc, saved by LibreOffice itself (in a profile of the test's own) from a .docx."""
+    source = tmp_path / "old" / "source.docx"
+    source.parent.mkdir()
+    source.write_bytes(word_document([text]))
+    profile = (tmp_path / "old" / "profile").as_uri()
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "doc:MS Word 97", "source.docx"],
+        cwd=source.parent,
+        capture_output=True,
+        check=True,
+        timeout=120,
+    )
+    return (source.parent / "source.doc").read_bytes()
+
+
 @needs_libreoffice
-def test_opendocument_and_rich_text_are_converted(bundle_case: Callable[..., Path], private_tmp: Path) -> None:
+def test_opendocument_rich_text_and_old_word_are_converted(
+    bundle_case: Callable[..., Path], private_tmp: Path, tmp_path: Path
+) -> None:
     case = bundle_case(
         [
             ("Chair's notes", "minutes", "2026-09-22", "docs/notes.odt", opendocument_text("Notes kept by the Chair.")),
             ("Strategy minutes", "minutes", "2026-09-23", "docs/minutes.rtf", RTF),
+            ("Old report", "report", "2026-09-24", "docs/old.doc", old_word_document(tmp_path, "From an old Word.")),
         ]
     )
     code, output = run("bundle", str(case), "--check", "--as-of", "2027-01-10")
     assert code == 0, output
     assert "OpenDocument text converted with LibreOffice, 1 page" in output
     assert "rich-text document converted with LibreOffice, 1 page" in output
+    assert "Word document (old format) converted with LibreOffice, 1 page" in output
     code, output = run("bundle", str(case), "--as-of", "2027-01-10")
     assert code == 0, output
     text = "\n".join(bundle_text(case.parent / "out" / "BUN-2026-0007-bundle.pdf"))
     assert "Notes kept by the Chair." in text and "Minutes of the strategy meeting, in rich text." in text
+    assert "From an old Word. (page 1)" in text
     assert converted_leftovers(private_tmp) == []
 
 
@@ -314,6 +336,46 @@ def test_html_email_is_laid_out_with_nothing_fetched_or_run(
         assert hidden not in page, hidden
     assert listener.connections == 0
     assert converted_leftovers(private_tmp) == []
+
+
+def word_document_linking_a_picture(url: str) -> bytes:
+    """A .docx whose picture is not in the file but linked to a web address (as a tracking pixel
+    would be): plain LibreOffice fetches it while converting.
+    """
+    from docx import Document
+    from docx.shared import Mm
+    from PIL import Image
+
+    picture = io.BytesIO()
+    Image.new("RGB", (20, 20), "red").save(picture, "PNG")
+    document = Document()
+    document.add_paragraph("Before the picture.")
+    document.add_picture(picture, width=Mm(30))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    source = zipfile.ZipFile(buffer)
+    linked = io.BytesIO()
+    with zipfile.ZipFile(linked, "w") as archive:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"r:embed=", b"r:link=")
+            if info.filename == "word/_rels/document.xml.rels":
+                data = re.sub(rb'Target="media/[^"]+"', f'Target="{url}" TargetMode="External"'.encode(), data)
+            archive.writestr(info, data)
+    return linked.getvalue()
+
+
+@needs_libreoffice
+def test_word_document_linking_a_remote_picture_fetches_nothing(
+    bundle_case: Callable[..., Path], listener: _Listener
+) -> None:
+    data = word_document_linking_a_picture(f"http://127.0.0.1:{listener.port}/pixel.png")
+    case = bundle_case([("Report", "report", "2026-09-24", "docs/report.docx", data)])
+    code, output = run("bundle", str(case), "--as-of", "2027-01-10")
+    assert code == 0, output
+    assert "Before the picture." in "\n".join(bundle_text(case.parent / "out" / "BUN-2026-0007-bundle.pdf"))
+    assert listener.connections == 0
 
 
 def test_plain_text_body_is_preferred_and_shown_as_written(bundle_case: Callable[..., Path]) -> None:
