@@ -45,7 +45,7 @@ class _Counter(HTMLParser):
 
 
 def sanitised_html(html: str) -> tuple[str, str]:
-    """The body's HTML reduced to text structure, and a sentence on what was left out ('' if nothing)."""
+    """The body's HTML reduced to text structure, and what was left out ('1 script and 2 pictures', or '')."""
     import nh3
 
     counter = _Counter()
@@ -62,8 +62,7 @@ def sanitised_html(html: str) -> tuple[str, str]:
     parts = [f"{n} {what}{'s' if n > 1 else ''}" for what, n in counter.found.items()]
     if not parts:
         return clean, ""
-    listed = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
-    return clean, f"Left out of this copy of the e-mail's HTML: {listed} (nothing was fetched or run)."
+    return clean, ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
 
 
 def _header(message: MIMEPart, name: str) -> str:
@@ -130,14 +129,17 @@ def email_context(path: Path, notes: list[str]) -> dict[str, Any]:
 
         clean, left_out = sanitised_html(_text(body))
         html_body = Markup(clean)  # sanitised above: the one value the template does not escape
-        notes.append("its body is HTML, shown as text structure only" + (f"; {left_out}" if left_out else ""))
+        notes.append(
+            "its body is HTML, shown as text structure only"
+            + (f"; left out: {left_out} (nothing was fetched or run)" if left_out else "")
+        )
     elif body is not None:
         text_body = _text(body).strip("\n")
     listed = attachments(message, body) if message.is_multipart() else []
     if listed:
         notes.append(f"attachments listed by name, not included: {', '.join(listed)}")
     return {
-        "headers": [(label, value) for label, value in headers if value or label in ("From", "To", "Date", "Subject")],
+        "headers": [(label, value or "(none)") for label, value in headers if value or label != "Cc"],
         "text_body": text_body,
         "html_body": html_body,
         "left_out": left_out,
