@@ -55,7 +55,8 @@ def convert_to_pdf(path: Path, kind: str, timeout: float = TIMEOUT) -> bytes:
     soffice = find_soffice()
     if soffice is None:
         raise InputProblem(
-            f"is a {what}, and converting it to PDF needs LibreOffice, which is not installed: install the "
+            f"is {'an' if what[0] in 'AEIOUaeiou' else 'a'} {what}, and converting it to PDF needs LibreOffice, "
+            "which is not installed: install the "
             f"Debian package {PACKAGE} (sudo apt-get install {PACKAGE}), or save the document as PDF"
         )
     with tempfile.TemporaryDirectory(prefix="casepost-convert-") as name:
