@@ -227,7 +227,7 @@ def _write_document(writer: PdfStreamWriter, shared: Shared, report: InputReport
     try:
         with pypdf_warnings():
             if report.kind == "pdf":
-                with open(document.path, "rb") as fh:
+                with report.open() as fh:  # the input, or the PDF made from a document or e-mail
                     reader, _ = open_pdf(fh)
                     found = len(reader.pages)
                     if found != report.count:

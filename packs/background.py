@@ -13,7 +13,9 @@ import datetime as dt
 import logging
 import os
 import pickle
+import shutil
 import signal
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -90,6 +92,10 @@ class _Warnings(logging.Handler):
 
 
 def _child(write_end: int, pending: Pending) -> None:
+    # os._exit runs no clean-up, so WeasyPrint's font folder (removed at a normal exit) would be left
+    # in the temporary directory: the child puts its temporary files in a folder of its own instead.
+    scratch = tempfile.mkdtemp(prefix="casepost-front-")
+    tempfile.tempdir = scratch
     try:
         warnings = _Warnings()
         logging.getLogger("weasyprint").addHandler(warnings)
@@ -104,6 +110,7 @@ def _child(write_end: int, pending: Pending) -> None:
         with os.fdopen(write_end, "wb") as fh:
             fh.write(pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
     finally:
+        shutil.rmtree(scratch, ignore_errors=True)
         os._exit(0)  # never return into the parent's code (or its test runner)
 
 

@@ -5,6 +5,7 @@ can be read, and its pages. Every refusal says why in words a coordinator can ac
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -17,20 +18,29 @@ from pypdf.errors import DependencyError
 from packs.geometry import normal_rotation, visible_box
 from packs.plan import PlannedDocument
 
-Kind = Literal["pdf", "jpeg", "png"]
+Kind = Literal["pdf", "jpeg", "png", "docx", "doc", "odt", "rtf", "eml"]
+
+# Inputs that go into the bundle as a PDF made from them: word-processor files converted by
+# LibreOffice (packs/convert.py), and e-mails laid out as pages (packs/email_page.py).
+CONVERTED: dict[str, str] = {
+    "docx": "Word document",
+    "doc": "Word document (old format)",
+    "odt": "OpenDocument text",
+    "rtf": "rich-text document",
+}
+MADE = {**CONVERTED, "eml": "e-mail"}
+# What a file's name says it is, for the formats above: a file so named whose bytes are not
+# that format is refused as damaged rather than as "another format".
+_NAMED = {".docx": "docx", ".doc": "doc", ".odt": "odt", ".rtf": "rtf"}
 
 # Formats people send that cannot go into a bundle, by their first bytes or their extension.
 _OTHER_FORMATS = {
-    ".docx": "a Word document",
-    ".doc": "a Word document",
-    ".odt": "an OpenDocument text",
-    ".rtf": "a rich-text document",
     ".xlsx": "an Excel workbook",
     ".xls": "an Excel workbook",
     ".pptx": "a PowerPoint presentation",
     ".txt": "a text file",
     ".msg": "an Outlook message",
-    ".eml": "an email message",
+    ".docm": "a Word document with macros",
     ".heic": "a HEIC photo",
     ".tif": "a TIFF image",
     ".tiff": "a TIFF image",
@@ -41,7 +51,14 @@ _OTHER_FORMATS = {
     ".html": "a web page",
     ".htm": "a web page",
 }
-ACCEPTED = "only PDF, JPG and PNG files can go into a bundle"
+ACCEPTED = (
+    "only PDF, JPG and PNG files, Word (.docx, .doc), OpenDocument (.odt) and rich-text (.rtf) "
+    "documents, and e-mails (.eml) can go into a bundle"
+)
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_WORD_STREAM = "WordDocument".encode("utf-16-le")  # the stream every Word 97-2003 file has
+_DOCX_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
 
 class InputProblem(Exception):
@@ -68,15 +85,35 @@ class InputReport:
     encryption: str = ""  # empty when not encrypted
     problems: list[str] = field(default_factory=list)  # why it cannot go in
     notes: list[str] = field(default_factory=list)  # what was repaired or removed on the way
+    made_from: str = ""  # a key of MADE when the input is a PDF made from a document or e-mail
+    made: bytes | None = None  # that PDF, made once per command and kept in memory (nothing on disk)
 
     @property
     def ok(self) -> bool:
         """Whether it can go into the bundle."""
         return not self.problems
 
+    def open(self) -> BinaryIO:
+        """The PDF to read the pages from: the input itself, or the PDF made from it."""
+        return io.BytesIO(self.made) if self.made is not None else open(self.document.path, "rb")
+
+
+_KIND_NAMES = {"pdf": "PDF", "jpeg": "JPG image", "png": "PNG image"}
+
+
+def kind_name(report: InputReport) -> str:
+    """What an input is, as pre-flight says it: 'PDF', or 'Word document converted with LibreOffice'."""
+    if report.made_from == "eml":
+        return "E-mail laid out as pages by casepost"
+    if report.made_from:
+        return f"{CONVERTED[report.made_from]} converted with LibreOffice"
+    return _KIND_NAMES.get(report.kind or "", "?")
+
 
 def detect(path: Path) -> Kind:
-    """The kind of an input by its first bytes; anything else is refused, saying what it looks like."""
+    """The kind of an input by its bytes (an e-mail by its name and its headers); anything else is
+    refused, saying what it looks like.
+    """
     if not path.exists():
         raise InputProblem("does not exist (check the path in the case file)")
     if not path.is_file():
@@ -91,15 +128,88 @@ def detect(path: Path) -> Kind:
         return "png"
     if b"%PDF-" in head:
         return "pdf"
-    what = _OTHER_FORMATS.get(path.suffix.lower())
+    suffix = path.suffix.lower()
+    named = _NAMED.get(suffix)
+    found = _document_kind(path, head)
+    if found is not None:
+        return found
+    if named is not None:
+        raise InputProblem(
+            f"is a damaged {CONVERTED[named]}: its contents cannot be read as one (open it and save it "
+            "again, or save it as PDF)"
+        )
+    if suffix == ".eml":
+        raise InputProblem(
+            "is named as an e-mail (.eml) but does not start with e-mail headers (From, Date, Subject); "
+            "save the message again from the mail program"
+        )
+    what = _OTHER_FORMATS.get(suffix)
     if head.startswith(b"PK\x03\x04") and what is None:
-        what = "a ZIP-based file (such as a Word or Excel document)"
-    if head.startswith(b"\xd0\xcf\x11\xe0") and what is None:
-        what = "an old-style Office document"
+        what = "a ZIP-based file (such as an Excel workbook)"
+    if head.startswith(_OLE2) and what is None:
+        what = "an old-style Office file that is not a Word document"
     if what is None:
         return_as = f"a {path.suffix} file" if path.suffix else "a file of unknown type"
-        raise InputProblem(f"is not a PDF, JPG or PNG file (it is {return_as}); {ACCEPTED}")
-    raise InputProblem(f"is {what}, not a PDF, JPG or PNG; {ACCEPTED}: save or print it as PDF first")
+        raise InputProblem(f"is not a file casepost can read (it is {return_as}); {ACCEPTED}")
+    raise InputProblem(f"is {what}; {ACCEPTED}: save or print it as PDF first")
+
+
+def _document_kind(path: Path, head: bytes) -> Kind | None:
+    """A word-processor document or e-mail recognised by its bytes, or None."""
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_kind(path)
+    if head.startswith(_OLE2):
+        return "doc" if _has_word_stream(path) else None
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
+        return "rtf"
+    if path.suffix.lower() == ".eml" and _has_mail_headers(path):
+        return "eml"
+    return None
+
+
+def _zip_kind(path: Path) -> Kind | None:
+    """The kind of a ZIP-based document: docx when its [Content_Types].xml declares a Word main
+    document, odt when its mimetype entry says OpenDocument text; None for any other (or unreadable) ZIP.
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names and archive.read("mimetype").strip() == _ODT_MIMETYPE:
+                return "odt"
+            if "[Content_Types].xml" in names and _DOCX_MAIN in archive.read("[Content_Types].xml"):
+                return "docx"
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, KeyError, RuntimeError, ValueError):
+        return None
+    return None
+
+
+def _has_word_stream(path: Path) -> bool:
+    """Whether an OLE2 compound file has a WordDocument stream (its name is in the directory, in
+    UTF-16), which tells a Word file from an Excel, PowerPoint or Outlook one.
+    """
+    tail = b""
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            if _WORD_STREAM in tail + chunk:
+                return True
+            tail = chunk[-len(_WORD_STREAM) :]
+    return False
+
+
+def _has_mail_headers(path: Path) -> bool:
+    """Whether a file starts with RFC 5322 headers: a From field and a Date or Subject."""
+    from email import policy
+    from email.parser import BytesHeaderParser
+
+    with open(path, "rb") as fh:
+        head = fh.read(64 * 1024)
+    try:
+        headers = BytesHeaderParser(policy=policy.default).parsebytes(head)
+        return headers["From"] is not None and (headers["Date"] is not None or headers["Subject"] is not None)
+    except Exception:  # a header so malformed the parser cannot make sense of it
+        return False
 
 
 class _Collect(logging.Handler):
@@ -177,6 +287,22 @@ def declared_pages(reader: PdfReader) -> int:
     return count
 
 
+def made_pdf(path: Path, kind: str, notes: list[str]) -> bytes:
+    """The PDF made from a word-processor document or e-mail; anything unexpected on the way is a
+    refusal naming the reason, never a traceback.
+    """
+    from packs.convert import convert_to_pdf
+    from packs.email_page import email_to_pdf
+
+    try:
+        return email_to_pdf(path, notes) if kind == "eml" else convert_to_pdf(path, kind)
+    except InputProblem:
+        raise
+    except Exception as exc:
+        what = "laid out as pages" if kind == "eml" else "converted to PDF"
+        raise InputProblem(f"could not be {what} ({_reason(exc)})") from exc
+
+
 def _reason(exc: BaseException) -> str:
     text = str(exc).strip() or type(exc).__name__
     return text if len(text) < 160 else text[:157] + "..."
@@ -229,8 +355,11 @@ def inspect(document: PlannedDocument, deep: bool = False) -> InputReport:
     with pypdf_warnings() as warnings:
         try:
             report.kind = detect(document.path)
+            if report.kind in MADE:
+                report.made_from, report.kind = report.kind, "pdf"
+                report.made = made_pdf(document.path, report.made_from, report.notes)
             if report.kind == "pdf":
-                with open(document.path, "rb") as fh:
+                with report.open() as fh:
                     reader, report.encryption = open_pdf(fh)
                     if deep:
                         report.pages = pdf_pages(reader)

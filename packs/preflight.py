@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casepost.loaded import open_case
-from packs.inputs import InputReport, inspect, paper
+from packs.inputs import InputReport, inspect, kind_name, paper
 from packs.plan import PlannedSection, plan_bundle
 from packs.schedule import send_by_date, send_by_status, timing_warnings
 
@@ -84,7 +84,7 @@ def _describe(report: InputReport) -> list[str]:
     head = f"{doc.title} ({doc.date.day} {doc.date:%b %Y}): {doc.shown}"
     if not report.ok:
         return [head, *(f"   REFUSED: {p}" for p in report.problems)]
-    kind = {"pdf": "PDF", "jpeg": "JPG image", "png": "PNG image"}.get(report.kind or "", "?")
+    kind = kind_name(report)
     pages = len(report.pages)
     sizes = Counter(paper(p) for p in report.pages)
     size_text = ", ".join(f"{name} x{count}" if count > 1 else name for name, count in sizes.most_common())

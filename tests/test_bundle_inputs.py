@@ -51,7 +51,7 @@ REFUSED = [
     ("broken content", "docs/broken.pdf", BROKEN_CONTENT, "content of page 1 cannot be decoded"),
     ("empty", "docs/empty.pdf", b"", "is empty"),
     ("missing", "docs/missing.pdf", None, "does not exist"),
-    ("word", "docs/letter.docx", b"PK\x03\x04" + b"\x00" * 200, "is a Word document"),
+    ("word", "docs/letter.docx", b"PK\x03\x04" + b"\x00" * 200, "is a damaged Word document"),
     ("text", "docs/notes.txt", b"just some notes", "is a text file"),
     ("jpeg cut short", "docs/scan.jpg", bundle_image("JPEG")[:300], "is damaged"),
     ("png damaged", "docs/shot.png", bundle_image("PNG")[:60] + b"\x00" * 40 + bundle_image("PNG")[100:], "is damaged"),
