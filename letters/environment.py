@@ -50,6 +50,15 @@ def breakable(text: str) -> Markup:
     return Markup(escaped)
 
 
+def breakable_text(text: str) -> str:
+    """Text that Word and LibreOffice may wrap after "@", "." and "/": a zero-width space after each
+    (both break a line there and print nothing; a hyphen would change the address).
+    """
+    for char in "@./":
+        text = text.replace(char, char + "\u200b")
+    return text
+
+
 def _strict_env(**options: Any) -> SandboxedEnvironment:
     return SandboxedEnvironment(
         undefined=jinja2.StrictUndefined,  # a missing field is an error, never a blank in a letter
@@ -135,7 +144,9 @@ class Templates:
 
 def docx_environment() -> SandboxedEnvironment:
     """The environment docxtpl renders the Word layout with: the same strict, escaping rules."""
-    return _strict_env()
+    env = _strict_env()
+    env.filters["breakable"] = breakable_text
+    return env
 
 
 def render(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str:

@@ -24,6 +24,7 @@ from letters.environment import VALUE_END, VALUE_START
 BlockKind = Literal["heading", "para", "bullet"]
 
 _VALUE = re.compile(re.escape(VALUE_START) + "(.*?)" + re.escape(VALUE_END), re.DOTALL)
+ONE_LINE = 80  # characters that surely fit on one line of a letter's body (170 mm of 12pt text)
 _BREAK = "\u2028"  # a forced line break while parsing; "\n" in a block's text
 
 
@@ -33,6 +34,13 @@ class Block:
 
     kind: BlockKind
     text: str
+
+    @property
+    def short(self) -> bool:
+        """Whether the block surely fits on one line of a letter (about 90 characters of 12pt Arial
+        across 170 mm): the layouts then keep the block before it with the sign-off too.
+        """
+        return len(self.text) <= ONE_LINE and "\n" not in self.text
 
     @property
     def lines(self) -> list[str]:
