@@ -103,14 +103,22 @@ def _styles(doc: DocumentObject) -> None:
     _para_style(doc, "Reference", after=0)
     _para_style(doc, "Salutation", after=10)
     _para_style(doc, "Signatory", after=0)
-    _para_style(doc, "Sign-off", after=0).paragraph_format.keep_with_next = True
+    signoff = _para_style(doc, "Sign-off", after=0)
+    signoff.paragraph_format.keep_with_next = True
+    signoff.paragraph_format.space_before = Pt(9)  # with the 8pt after the last paragraph: the PDF's 17pt
     marking = _para_style(doc, "Marking", size=12, bold=True, after=0)
     marking.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _para_style(doc, "Continuation", size=10, after=0).paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    # Pages after the first: the marking centred and our reference at the right, on one line (as
+    # the footer has the page number), so the header fits in the top margin as on the first page.
+    continued = _para_style(doc, "Marking Continued", size=12, after=0)
+    continued.paragraph_format.tab_stops.add_tab_stop(Mm(85), WD_TAB_ALIGNMENT.CENTER)
+    continued.paragraph_format.tab_stops.add_tab_stop(Mm(170), WD_TAB_ALIGNMENT.RIGHT)
+    doc.styles.add_style("Marking Text", WD_STYLE_TYPE.CHARACTER).font.bold = True
+    doc.styles.add_style("Running Reference", WD_STYLE_TYPE.CHARACTER).font.size = Pt(10)
     footer = _para_style(doc, "Marking Footer", size=12, after=0)
     footer.paragraph_format.tab_stops.add_tab_stop(Mm(85), WD_TAB_ALIGNMENT.CENTER)
     footer.paragraph_format.tab_stops.add_tab_stop(Mm(170), WD_TAB_ALIGNMENT.RIGHT)
-    draft = _para_style(doc, "Draft", size=14, bold=True, after=0)
+    draft = _para_style(doc, "Draft", size=12, bold=True, after=0)
     draft.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     draft.font.color.rgb = RGBColor(0xC0, 0, 0)
 
@@ -194,10 +202,15 @@ def _cell_text(cell: _Cell, lines: list[tuple[str, str]]) -> None:
 
 def _header(header: Any, continuation: bool) -> None:
     first = header.paragraphs[0]
-    first.style = "Marking"
-    first.add_run("{{ marking }}")
     if continuation:
-        header.add_paragraph(style="Continuation").add_run("Our reference: {{ reference }}")
+        first.style = "Marking Continued"
+        first.add_run("\t")
+        first.add_run("{{ marking }}").style = "Marking Text"
+        first.add_run("\t")
+        first.add_run("Our reference: {{ reference }}").style = "Running Reference"
+    else:
+        first.style = "Marking"
+        first.add_run("{{ marking }}")
     header.add_paragraph(style="Draft").add_run("{%p if draft %}")
     header.add_paragraph(style="Draft").add_run("{{ watermark }}")
     header.add_paragraph(style="Draft").add_run("{%p endif %}")
@@ -206,7 +219,9 @@ def _header(header: Any, continuation: bool) -> None:
 def _footer(footer: Any) -> None:
     paragraph = footer.paragraphs[0]
     paragraph.style = "Marking Footer"
-    paragraph.add_run("\t{{ marking }}\tPage ")
+    paragraph.add_run("\t")
+    paragraph.add_run("{{ marking }}").style = "Marking Text"
+    paragraph.add_run("\tPage ")
     _field(paragraph, "PAGE", "1")
     paragraph.add_run(" of ")
     _field(paragraph, "NUMPAGES", "1")
@@ -325,9 +340,9 @@ def build(out: Path = OUT) -> Path:
     para("{%p for block in blocks %}")
     para('{%p if block.kind == "heading" %}')
     para("{{ block.text }}", "Heading 2")
-    # The last block (and the one before it, when the last fits on one line) keeps with the sign-off,
-    # so a page never holds the sign-off alone: at least two lines of the body go with it.
-    closing = "loop.last or (loop.revindex == 2 and loop.nextitem.short)"
+    # The last block (and the one before it, when the last is brief) keeps with the sign-off, so a
+    # page never holds the sign-off alone: at least two lines of the body go with it.
+    closing = "loop.last or (loop.revindex == 2 and loop.nextitem.brief)"
     para(f'{{%p elif block.kind == "bullet" and ({closing}) %}}')
     para("{{ block.text }}", "Closing List Bullet")
     para('{%p elif block.kind == "bullet" %}')

@@ -36,11 +36,14 @@ class Block:
     text: str
 
     @property
-    def short(self) -> bool:
-        """Whether the block surely fits on one line of a letter (about 90 characters of 12pt Arial
-        across 170 mm): the layouts then keep the block before it with the sign-off too.
+    def brief(self) -> bool:
+        """Whether the block surely takes at most three lines of a letter, none of them wrapped (say
+        a one-line sentence, or a website and telephone number): the layouts then keep the block
+        before it with it, so the sign-off never goes to a new page with less than two lines of the
+        body, or with contact details cut off from the paragraph they belong to.
         """
-        return len(self.text) <= ONE_LINE and "\n" not in self.text
+        lines = self.lines
+        return len(lines) <= 3 and all(len(line) <= ONE_LINE for line in lines)
 
     @property
     def lines(self) -> list[str]:
