@@ -95,8 +95,8 @@ def _styles(doc: DocumentObject) -> None:
     bullet = _para_style(doc, "List Bullet", after=4)
     bullet.paragraph_format.left_indent = Mm(7)
     bullet.paragraph_format.first_line_indent = Mm(-5)
-    _para_style(doc, "Closing Paragraph").paragraph_format.keep_with_next = True
-    _para_style(doc, "Closing List Bullet", base="List Bullet", after=4).paragraph_format.keep_with_next = True
+    _para_style(doc, "Kept Paragraph").paragraph_format.keep_with_next = True
+    _para_style(doc, "Kept List Bullet", base="List Bullet", after=4).paragraph_format.keep_with_next = True
     _para_style(doc, "Letterhead", after=0)
     _para_style(doc, "Sender", after=0).paragraph_format.line_spacing = 1.0
     _para_style(doc, "Addressee", after=0).paragraph_format.line_spacing = 1.0
@@ -340,15 +340,16 @@ def build(out: Path = OUT) -> Path:
     para("{%p for block in blocks %}")
     para('{%p if block.kind == "heading" %}')
     para("{{ block.text }}", "Heading 2")
-    # The last block (and the one before it, when the last is brief) keeps with the sign-off, so a
-    # page never holds the sign-off alone: at least two lines of the body go with it.
-    closing = "loop.last or (loop.revindex == 2 and loop.nextitem.brief)"
-    para(f'{{%p elif block.kind == "bullet" and ({closing}) %}}')
-    para("{{ block.text }}", "Closing List Bullet")
+    # Kept with the next: the last block (and the one before it, when the last is brief), so a page
+    # never holds the sign-off alone, at least two lines of the body going with it; and the block
+    # before contact details, which it introduces.
+    kept = "loop.last or (loop.revindex == 2 and loop.nextitem.brief) or (loop.nextitem and loop.nextitem.detail)"
+    para(f'{{%p elif block.kind == "bullet" and ({kept}) %}}')
+    para("{{ block.text }}", "Kept List Bullet")
     para('{%p elif block.kind == "bullet" %}')
     para("{{ block.text }}", "List Bullet")
-    para(f"{{%p elif {closing} %}}")
-    para("{{ block.text }}", "Closing Paragraph")
+    para(f"{{%p elif {kept} %}}")
+    para("{{ block.text }}", "Kept Paragraph")
     para("{%p else %}")
     para("{{ block.text }}")
     para("{%p endif %}")

@@ -36,6 +36,13 @@ class Block:
     text: str
 
     @property
+    def detail(self) -> bool:
+        """Whether the block is lines with forced breaks (contact details, say): the layouts keep it
+        whole and on the page of the paragraph before it, which introduces it.
+        """
+        return "\n" in self.text
+
+    @property
     def brief(self) -> bool:
         """Whether the block surely takes at most three lines of a letter, none of them wrapped (say
         a one-line sentence, or a website and telephone number): the layouts then keep the block

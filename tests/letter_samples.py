@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import atexit
 import shutil
+import subprocess
 import tempfile
 from dataclasses import dataclass
 from functools import cache
@@ -61,6 +62,29 @@ class SampleLetter:
         """The council's web address on the letterhead."""
         return _letter(self).context.letterhead.website
 
+    @property
+    def marking(self) -> str:
+        """The security marking at the top and foot of every page."""
+        return _letter(self).context.marking
+
+    @property
+    def headings(self) -> list[str]:
+        """The letter's title and headings."""
+        letter = _letter(self)
+        return [letter.context.title, *(b.text for b in letter.blocks if b.kind == "heading")]
+
+    @property
+    def details(self) -> list[tuple[str, list[str]]]:
+        """Each block of lines with forced breaks (contact details), with the end of the block before
+        it: (its last words, the lines).
+        """
+        blocks = _letter(self).blocks
+        return [
+            (" ".join(blocks[i - 1].text.split()[-4:]), block.lines)
+            for i, block in enumerate(blocks)
+            if i and block.detail
+        ]
+
 
 SAMPLE_LETTERS = [SampleLetter(procedure, kind) for procedure in PROCEDURE_IDS for kind in KINDS]
 
@@ -80,6 +104,22 @@ def _folder() -> Path:
     folder = Path(tempfile.mkdtemp(prefix="casepost-samples-"))
     atexit.register(shutil.rmtree, folder, True)
     return folder
+
+
+@cache
+def libreoffice_pdfs() -> dict[str, Path]:
+    """Every sample DOCX converted to PDF by LibreOffice headless in one run, with a private profile
+    (no user's settings); {str(sample): path}.
+    """
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        raise RuntimeError("LibreOffice (soffice) is not installed: run bin/setup-system")
+    out = _folder() / "libreoffice"
+    docx = [str(rendered(sample, "docx")) for sample in SAMPLE_LETTERS]
+    profile = (_folder() / "profile").as_uri()
+    command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(out)]
+    subprocess.run([*command, *docx], check=True, capture_output=True, timeout=900)
+    return {str(sample): out / f"{sample}.pdf" for sample in SAMPLE_LETTERS}
 
 
 @cache
