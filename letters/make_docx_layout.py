@@ -4,9 +4,11 @@
 Everything is done with named styles, not direct formatting, so an authority can restyle its copy
 in Word: Normal, Heading 1 (the subject line), Heading 2, List Bullet, and our own Letterhead,
 Sender, Addressee, Reference, Salutation, Signatory, Marking and Draft. The page is A4 with the
-same margins as the PDF; the addressee sits in a fixed-height cell so that it shows through a DL
-envelope's window; the marking is centred in the header and footer of every page, with
-"Page x of y" at the foot.
+same margins and spacing as the PDF, so both have the same page breaks; the addressee sits in a
+row at least 76 mm high (growing with a long letterhead) so that it shows through a DL envelope's
+window; the marking is centred in the header and footer of every page, with "Page x of y" at the
+foot and our reference at the top of every page after the first. The package is cleaned of what
+python-docx's own template carries (stale parts, its Word 2010 origin) so Word opens it unrepaired.
 """
 
 from __future__ import annotations
