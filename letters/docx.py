@@ -77,10 +77,10 @@ def render_docx(letter: Letter) -> bytes:
     props.last_printed = when
     buffer = io.BytesIO()
     template.save(buffer)
-    return _dated_zip(buffer.getvalue(), when)
+    return dated_zip(buffer.getvalue(), when)
 
 
-def _dated_zip(data: bytes, when: dt.datetime) -> bytes:
+def dated_zip(data: bytes, when: dt.datetime) -> bytes:
     """The same archive with every entry dated `when`, not the clock, so the same letter gives the
     same bytes (and the same hash in the correspondence log) whenever it is rendered.
     """

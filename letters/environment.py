@@ -5,6 +5,7 @@ searching the authority's own templates folder before the built-in one.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -50,6 +51,42 @@ def breakable(text: str) -> Markup:
     return Markup(escaped)
 
 
+# E-mail and web addresses in a letter's text: linked in the PDF, so a screen reader announces them as
+# links and a reader can follow them (ISO 14289-1, 7.18.5). A trailing full stop or comma is the
+# sentence's, not the address's.
+_ADDRESS = re.compile(
+    r"(?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
+    r"|(?P<web>(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)])"
+)
+
+
+def linked(text: str) -> Markup:
+    """Escaped text with its e-mail and web addresses as links (that may wrap after "@", "." and "/")."""
+    out: list[str] = []
+    last = 0
+    for match in _ADDRESS.finditer(text):
+        out.append(str(escape(text[last : match.start()])))
+        address = match.group(0)
+        if match.group("email"):
+            href = "mailto:" + address
+        else:
+            href = address if address.startswith("http") else "https://" + address
+        # Zero-width spaces, not <wbr>: WeasyPrint 70 ignores <wbr> inside a link.
+        out.append(f'<a href="{escape(href)}">{escape(breakable_text(address))}</a>')
+        last = match.end()
+    out.append(str(escape(text[last:])))
+    return Markup("".join(out))
+
+
+def breakable_text(text: str) -> str:
+    """Text that Word and LibreOffice may wrap after "@", "." and "/": a zero-width space after each
+    (both break a line there and print nothing; a hyphen would change the address).
+    """
+    for char in "@./":
+        text = text.replace(char, char + "\u200b")
+    return text
+
+
 def _strict_env(**options: Any) -> SandboxedEnvironment:
     return SandboxedEnvironment(
         undefined=jinja2.StrictUndefined,  # a missing field is an error, never a blank in a letter
@@ -85,6 +122,7 @@ class Templates:
         """The environment for the HTML layout: the same rules, no value markers."""
         env = _strict_env(loader=self._loader(), trim_blocks=True, lstrip_blocks=True)
         env.filters["breakable"] = breakable
+        env.filters["linked"] = linked
         return env
 
     def _loader(self) -> jinja2.BaseLoader:
@@ -135,7 +173,9 @@ class Templates:
 
 def docx_environment() -> SandboxedEnvironment:
     """The environment docxtpl renders the Word layout with: the same strict, escaping rules."""
-    return _strict_env()
+    env = _strict_env()
+    env.filters["breakable"] = breakable_text
+    return env
 
 
 def render(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str:

@@ -4,13 +4,17 @@
 Everything is done with named styles, not direct formatting, so an authority can restyle its copy
 in Word: Normal, Heading 1 (the subject line), Heading 2, List Bullet, and our own Letterhead,
 Sender, Addressee, Reference, Salutation, Signatory, Marking and Draft. The page is A4 with the
-same margins as the PDF; the addressee sits in a fixed-height cell so that it shows through a DL
-envelope's window; the marking is centred in the header and footer of every page, with
-"Page x of y" at the foot.
+same margins and spacing as the PDF, so both have the same page breaks; the addressee sits in a
+row at least 76 mm high (growing with a long letterhead) so that it shows through a DL envelope's
+window; the marking is centred in the header and footer of every page, with "Page x of y" at the
+foot and our reference at the top of every page after the first. The package is cleaned of what
+python-docx's own template carries (stale parts, its Word 2010 origin) so Word opens it unrepaired.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import sys
 from pathlib import Path
 from typing import Any
@@ -27,6 +31,8 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
+
+from letters.docx import dated_zip
 
 FONT = "Arial"  # Liberation Sans (shipped for the PDF) has Arial's metrics: same layout in LibreOffice
 OUT = Path(__file__).resolve().parent.parent / "templates" / "letters" / "layout.docx"
@@ -82,7 +88,8 @@ def _styles(doc: DocumentObject) -> None:
     lang.set(qn("w:eastAsia"), "en-GB")
     lang.set(qn("w:bidi"), "ar-SA")
 
-    _para_style(doc, "Normal", after=8)
+    # Widow and orphan control: a paragraph never leaves one line alone at the foot or head of a page.
+    _para_style(doc, "Normal", after=8).paragraph_format.widow_control = True
     h1 = _para_style(doc, "Heading 1", size=13, bold=True, before=0, after=8)
     h2 = _para_style(doc, "Heading 2", size=12, bold=True, before=10, after=4)
     for heading in (h1, h2):
@@ -90,19 +97,30 @@ def _styles(doc: DocumentObject) -> None:
     bullet = _para_style(doc, "List Bullet", after=4)
     bullet.paragraph_format.left_indent = Mm(7)
     bullet.paragraph_format.first_line_indent = Mm(-5)
+    _para_style(doc, "Kept Paragraph").paragraph_format.keep_with_next = True
+    _para_style(doc, "Kept List Bullet", base="List Bullet", after=4).paragraph_format.keep_with_next = True
     _para_style(doc, "Letterhead", after=0)
     _para_style(doc, "Sender", after=0).paragraph_format.line_spacing = 1.0
     _para_style(doc, "Addressee", after=0).paragraph_format.line_spacing = 1.0
     _para_style(doc, "Reference", after=0)
     _para_style(doc, "Salutation", after=10)
     _para_style(doc, "Signatory", after=0)
-    _para_style(doc, "Sign-off", after=0).paragraph_format.keep_with_next = True
+    signoff = _para_style(doc, "Sign-off", after=0)
+    signoff.paragraph_format.keep_with_next = True
+    signoff.paragraph_format.space_before = Pt(9)  # with the 8pt after the last paragraph: the PDF's 17pt
     marking = _para_style(doc, "Marking", size=12, bold=True, after=0)
     marking.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    # Pages after the first: the marking centred and our reference at the right, on one line (as
+    # the footer has the page number), so the header fits in the top margin as on the first page.
+    continued = _para_style(doc, "Marking Continued", size=12, after=0)
+    continued.paragraph_format.tab_stops.add_tab_stop(Mm(85), WD_TAB_ALIGNMENT.CENTER)
+    continued.paragraph_format.tab_stops.add_tab_stop(Mm(170), WD_TAB_ALIGNMENT.RIGHT)
+    doc.styles.add_style("Marking Text", WD_STYLE_TYPE.CHARACTER).font.bold = True
+    doc.styles.add_style("Running Reference", WD_STYLE_TYPE.CHARACTER).font.size = Pt(10)
     footer = _para_style(doc, "Marking Footer", size=12, after=0)
     footer.paragraph_format.tab_stops.add_tab_stop(Mm(85), WD_TAB_ALIGNMENT.CENTER)
     footer.paragraph_format.tab_stops.add_tab_stop(Mm(170), WD_TAB_ALIGNMENT.RIGHT)
-    draft = _para_style(doc, "Draft", size=14, bold=True, after=0)
+    draft = _para_style(doc, "Draft", size=12, bold=True, after=0)
     draft.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     draft.font.color.rgb = RGBColor(0xC0, 0, 0)
 
@@ -124,24 +142,56 @@ def _field(paragraph: Paragraph, code: str, shown: str) -> None:
             run._r.append(char)
 
 
-def _no_borders(table_element: Any) -> None:
+# CT_TblPr's children in the order ISO/IEC 29500-1 (17.4.60) requires: Word "repairs" any other order.
+_TBLPR_ORDER = [
+    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW",
+    "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
+    "tblCaption", "tblDescription",
+]  # fmt: skip
+
+
+def _set_tbl_pr(tbl_pr: Any, element: Any) -> None:
+    """Put `element` into the table properties in schema order, replacing one of the same name."""
+    name = element.tag.split("}")[1]
+    for old in tbl_pr.findall(qn(f"w:{name}")):
+        tbl_pr.remove(old)
+    later = _TBLPR_ORDER[_TBLPR_ORDER.index(name) + 1 :]
+    for i, child in enumerate(tbl_pr):
+        if child.tag.split("}")[1] in later:
+            tbl_pr.insert(i, element)
+            return
+    tbl_pr.append(element)
+
+
+def _no_borders(table_element: Any, caption: str) -> None:
     tbl_pr = table_element.tblPr
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         element = OxmlElement(f"w:{edge}")
         element.set(qn("w:val"), "nil")
         borders.append(element)
-    tbl_pr.append(borders)
+    _set_tbl_pr(tbl_pr, borders)
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
+    _set_tbl_pr(tbl_pr, layout)
     margins = OxmlElement("w:tblCellMar")
     for edge in ("left", "right"):
         element = OxmlElement(f"w:{edge}")
         element.set(qn("w:w"), "0")
         element.set(qn("w:type"), "dxa")
         margins.append(element)
-    tbl_pr.append(margins)
+    _set_tbl_pr(tbl_pr, margins)
+    # A layout table, not data: screen readers read it as text (tblLook off, a caption saying so).
+    look = OxmlElement("w:tblLook")
+    for attr, value in (("firstRow", "0"), ("lastRow", "0"), ("firstColumn", "0"), ("lastColumn", "0")):
+        look.set(qn(f"w:{attr}"), value)
+    look.set(qn("w:noHBand"), "1")
+    look.set(qn("w:noVBand"), "1")
+    look.set(qn("w:val"), "0000")
+    _set_tbl_pr(tbl_pr, look)
+    title = OxmlElement("w:tblCaption")
+    title.set(qn("w:val"), caption)
+    _set_tbl_pr(tbl_pr, title)
 
 
 def _cell_text(cell: _Cell, lines: list[tuple[str, str]]) -> None:
@@ -150,6 +200,64 @@ def _cell_text(cell: _Cell, lines: list[tuple[str, str]]) -> None:
         paragraph = first if i == 0 and not first.runs else cell.add_paragraph()
         paragraph.style = style
         paragraph.add_run(text)
+
+
+def _header(header: Any, continuation: bool) -> None:
+    first = header.paragraphs[0]
+    if continuation:
+        first.style = "Marking Continued"
+        first.add_run("\t")
+        first.add_run("{{ marking }}").style = "Marking Text"
+        first.add_run("\t")
+        first.add_run("Our reference: {{ reference }}").style = "Running Reference"
+    else:
+        first.style = "Marking"
+        first.add_run("{{ marking }}")
+    header.add_paragraph(style="Draft").add_run("{%p if draft %}")
+    header.add_paragraph(style="Draft").add_run("{{ watermark }}")
+    header.add_paragraph(style="Draft").add_run("{%p endif %}")
+
+
+def _footer(footer: Any) -> None:
+    paragraph = footer.paragraphs[0]
+    paragraph.style = "Marking Footer"
+    paragraph.add_run("\t")
+    paragraph.add_run("{{ marking }}").style = "Marking Text"
+    paragraph.add_run("\tPage ")
+    _field(paragraph, "PAGE", "1")
+    paragraph.add_run(" of ")
+    _field(paragraph, "NUMPAGES", "1")
+
+
+# docProps/app.xml: only what names the producer, nothing of python-docx's template (a Mac Word 2010
+# file: its application, version, template and statistics) or of any person.
+_APP_XML = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    b"<Application>casepost</Application><DocSecurity>0</DocSecurity></Properties>"
+)
+# Relationships to parts python-docx's template carries that a letter has no use for: a stale copy of
+# the styles for Word 2010 (Word "repairs" one that disagrees with styles.xml), an empty bibliography
+# store and a blank thumbnail.
+_DROPPED = ("/stylesWithEffects", "/customXml", "/metadata/thumbnail")
+
+
+def _clean_package(doc: DocumentObject) -> None:
+    """Drop the template's stale parts, fix its settings and its extended properties."""
+    for rels in (doc.part.rels, doc.part.package.rels):
+        for r_id, rel in list(rels.items()):
+            if rel.reltype.endswith(_DROPPED):
+                del rels[r_id]
+            elif rel.reltype.endswith("/extended-properties"):
+                rel.target_part._blob = _APP_XML
+    settings = doc.settings.element
+    zoom = settings.find(qn("w:zoom"))
+    zoom.attrib.clear()
+    zoom.set(qn("w:percent"), "100")  # required by the schema; "bestFit" alone is not a zoom
+    for name in ("w:savePreviewPicture", "w:rsids", "w14:docId"):
+        for element in settings.findall(qn(name)):
+            settings.remove(element)
+    settings.find(qn("w:themeFontLang")).set(qn("w:val"), "en-GB")
 
 
 def build(out: Path = OUT) -> Path:
@@ -163,27 +271,23 @@ def build(out: Path = OUT) -> Path:
     section.left_margin, section.right_margin = Mm(20), Mm(20)
     section.header_distance, section.footer_distance = Mm(10), Mm(10)
 
-    header = section.header.paragraphs[0]
-    header.style = "Marking"
-    header.add_run("{{ marking }}")
-    section.header.add_paragraph(style="Draft").add_run("{%p if draft %}")
-    section.header.add_paragraph(style="Draft").add_run("{{ watermark }}")
-    section.header.add_paragraph(style="Draft").add_run("{%p endif %}")
-    footer = section.footer.paragraphs[0]
-    footer.style = "Marking Footer"
-    footer.add_run("\t{{ marking }}\tPage ")
-    _field(footer, "PAGE", "1")
-    footer.add_run(" of ")
-    _field(footer, "NUMPAGES", "1")
+    # The first page's header has the marking; every later page's also has our reference (Word's
+    # "different first page"), as the PDF's running header does.
+    section.different_first_page_header_footer = True
+    _header(section.first_page_header, continuation=False)
+    _header(section.header, continuation=True)
+    _footer(section.first_page_footer)
+    _footer(section.footer)
 
     # First page: logo and addressee on the left (the addressee 47 mm from the top of the page, in
     # the window of a DL envelope), the council's details, our reference and the date on the right.
     table = doc.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
-    _no_borders(table._tbl)
+    _no_borders(table._tbl, "Letterhead")
     row = table.rows[0]
-    row.height, row.height_rule = Mm(76), WD_ROW_HEIGHT_RULE.EXACTLY
+    # At least 76 mm (the addressee's window), growing with a long address rather than cutting it off.
+    row.height, row.height_rule = Mm(76), WD_ROW_HEIGHT_RULE.AT_LEAST
     left, right = row.cells
     left.width, right.width = Mm(95), Mm(75)
     for col, width in zip(table.columns, (95, 75), strict=True):
@@ -216,10 +320,10 @@ def build(out: Path = OUT) -> Path:
             ("Sender", "Telephone: {{ letterhead.phone }}"),
             ("Sender", "{%p endif %}"),
             ("Sender", "{%p if letterhead.email %}"),
-            ("Sender", "Email: {{ letterhead.email }}"),
+            ("Sender", "Email: {{ letterhead.email|breakable }}"),
             ("Sender", "{%p endif %}"),
             ("Sender", "{%p if letterhead.website %}"),
-            ("Sender", "{{ letterhead.website }}"),
+            ("Sender", "{{ letterhead.website|breakable }}"),
             ("Sender", "{%p endif %}"),
             ("Reference", ""),
             ("Reference", "Our reference: {{ reference }}"),
@@ -238,8 +342,16 @@ def build(out: Path = OUT) -> Path:
     para("{%p for block in blocks %}")
     para('{%p if block.kind == "heading" %}')
     para("{{ block.text }}", "Heading 2")
+    # Kept with the next: the last block (and the one before it, when the last is brief), so a page
+    # never holds the sign-off alone, at least two lines of the body going with it; and the block
+    # before contact details, which it introduces.
+    kept = "loop.last or (loop.revindex == 2 and loop.nextitem.brief) or (loop.nextitem and loop.nextitem.detail)"
+    para(f'{{%p elif block.kind == "bullet" and ({kept}) %}}')
+    para("{{ block.text }}", "Kept List Bullet")
     para('{%p elif block.kind == "bullet" %}')
     para("{{ block.text }}", "List Bullet")
+    para(f"{{%p elif {kept} %}}")
+    para("{{ block.text }}", "Kept Paragraph")
     para("{%p else %}")
     para("{{ block.text }}")
     para("{%p endif %}")
@@ -267,8 +379,13 @@ def build(out: Path = OUT) -> Path:
     props.subject = ""
     props.comments = ""
     props.language = "en-GB"
+    _clean_package(doc)
     out.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(out))
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    # Fixed entry dates: regenerating an unchanged layout gives the same bytes (and the same hash
+    # in the approvals).
+    out.write_bytes(dated_zip(buffer.getvalue(), dt.datetime(2026, 1, 1)))
     return out
 
 

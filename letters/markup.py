@@ -24,6 +24,7 @@ from letters.environment import VALUE_END, VALUE_START
 BlockKind = Literal["heading", "para", "bullet"]
 
 _VALUE = re.compile(re.escape(VALUE_START) + "(.*?)" + re.escape(VALUE_END), re.DOTALL)
+ONE_LINE = 80  # characters that surely fit on one line of a letter's body (170 mm of 12pt text)
 _BREAK = "\u2028"  # a forced line break while parsing; "\n" in a block's text
 
 
@@ -33,6 +34,23 @@ class Block:
 
     kind: BlockKind
     text: str
+
+    @property
+    def detail(self) -> bool:
+        """Whether the block is lines with forced breaks (contact details, say): the layouts keep it
+        whole and on the page of the paragraph before it, which introduces it.
+        """
+        return "\n" in self.text
+
+    @property
+    def brief(self) -> bool:
+        """Whether the block surely takes at most three lines of a letter, none of them wrapped (say
+        a one-line sentence, or a website and telephone number): the layouts then keep the block
+        before it with it, so the sign-off never goes to a new page with less than two lines of the
+        body, or with contact details cut off from the paragraph they belong to.
+        """
+        lines = self.lines
+        return len(lines) <= 3 and all(len(line) <= ONE_LINE for line in lines)
 
     @property
     def lines(self) -> list[str]:

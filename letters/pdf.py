@@ -1,5 +1,6 @@
 """Letters as PDF: the HTML layout through WeasyPrint, tagged PDF/UA-1 with title, subject and
-language set, reading only through our own fetcher, and byte-identical for the same inputs.
+language set, running headers and footers as artifacts, reading only through our own fetcher, and
+byte-identical for the same inputs.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ import functools
 from pathlib import Path
 
 from casepost.errors import FetchRefusedError, RenderError
+from letters.artifacts import mark_running_artifacts
 from letters.environment import render
 from letters.fetcher import SafeFetcher
 from letters.harfbuzz import warn_if_slow_subsetting
@@ -66,7 +68,7 @@ def html_to_pdf(html: str, base: Path, fetcher: SafeFetcher) -> bytes:
         raise FetchRefusedError(f"refused to fetch {', '.join(fetcher.refused)}")
     if not isinstance(data, bytes):
         raise RenderError("WeasyPrint returned no PDF")
-    return data
+    return mark_running_artifacts(data)
 
 
 def render_pdf(letter: Letter, review: str = "") -> bytes:
