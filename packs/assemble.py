@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,21 +28,19 @@ from packs.background import Pending, front_matter_in_background
 from packs.compose import (
     Placed,
     Shared,
-    link_annotations,
-    write_blank_page,
     write_image_page,
     write_source_page,
     write_stamp,
 )
 from packs.copier import Copier, DamagedPage
 from packs.frontmatter import TEMPLATES, FrontMatter, Layout, templates_for
-from packs.geometry import Box
+from packs.frontpages import write_front
 from packs.images import image_page
 from packs.inputs import InputProblem, InputReport, inspect, open_pdf, pypdf_warnings
 from packs.numbering import Bookmark, bookmark_title, write_outline
-from packs.pdfwriter import PdfStreamWriter, array, ref, text
+from packs.pdfwriter import PdfStreamWriter, array, number, ref, text
 from packs.plan import PlannedDocument, PlannedSection, plan_bundle
-from packs.sanitise import BUNDLE_INFO_TITLE
+from packs.sanitise import BUNDLE_LANGUAGE, bundle_title
 from packs.schedule import send_by_date, timing_warnings
 from packs.stamp import Stamp
 
@@ -166,35 +163,11 @@ def _write(
         front, plan = pending.result()
         page_refs = [writer.reserve() for _ in range(front.pages)] + doc_refs
         heights = [841.89] * front.pages + [p.height for p in doc_pages]
-        front_pages = _write_front(writer, shared, front, plan, page_refs, heights)
+        front_pages, structure = write_front(writer, shared, front, page_refs, heights)
         for i, done in enumerate(front_pages + doc_pages):
             write_stamp(writer, done, stamp, plan.numbering.label(i))
-        digest = _finish(writer, shared, sections, plan, page_refs, heights)
+        digest = _finish(writer, shared, sections, plan, page_refs, heights, structure, stamp.reference)
         return front, plan, sum(1 for p in doc_pages if p.moved), digest
-
-
-def _write_front(
-    writer: PdfStreamWriter,
-    shared: Shared,
-    front: FrontMatter,
-    plan: Layout,
-    page_refs: list[int],
-    heights: list[float],
-) -> list[Placed]:
-    """The cover and index pages, each index entry a link to its document's first page."""
-    links: dict[int, list[tuple[Box, int, float]]] = {}
-    for on_page, box, doc in front.links:
-        start = plan.starts[doc]
-        links.setdefault(on_page, []).append((box, page_refs[start], heights[start]))
-    reader = PdfReader(io.BytesIO(front.pdf))
-    copier = Copier(writer)
-    placed = []
-    for i, page in enumerate(reader.pages):
-        source = copier.page(page, i + 1)  # WeasyPrint's own link annotations are left behind
-        annots = link_annotations(writer, links.get(i, []))
-        placed.append(write_source_page(writer, page_refs[i], shared, source, annots))
-    copier.flush()
-    return placed + [write_blank_page(writer, page_refs[i], shared) for i in range(len(placed), front.pages)]
 
 
 def _finish(
@@ -204,18 +177,26 @@ def _finish(
     plan: Layout,
     page_refs: list[int],
     heights: list[float],
+    structure: int | None,
+    reference: str,
 ) -> str:
-    """The page tree, bookmarks, page labels, catalog and the neutral document info; the SHA-256."""
+    """The page tree, bookmarks, page labels, catalog and the neutral document info; the SHA-256.
+
+    The catalog is our own: it opens the bundle at its first page, says its language, and carries
+    the front matter's structure tree (nothing of a source's catalog ever comes in).
+    """
     numbering = plan.numbering
     kids = array(ref(r) for r in page_refs)
     writer.write(shared.pages, b"<< /Type /Pages /Kids %s /Count %d >>" % (kids, numbering.total))
     outline = write_outline(writer, _bookmarks(sections, plan), page_refs, heights)
+    tagged = b" /MarkInfo << /Marked true >> /StructTreeRoot %s" % ref(structure) if structure is not None else b""
+    first = array([ref(page_refs[0]), b"/XYZ", b"0", number(heights[0]), b"null"]) if page_refs else b"null"
     catalog = writer.add(
-        b"<< /Type /Catalog /Pages %s /Outlines %s /PageMode /UseOutlines /PageLabels %s /Lang (en-GB)"
-        b" /ViewerPreferences << /DisplayDocTitle true >> >>"
-        % (ref(shared.pages), ref(outline), numbering.page_labels())
+        b"<< /Type /Catalog /Pages %s /Outlines %s /PageMode /UseOutlines /PageLabels %s /Lang (%s)"
+        b" /ViewerPreferences << /DisplayDocTitle true >> /OpenAction %s%s >>"
+        % (ref(shared.pages), ref(outline), numbering.page_labels(), BUNDLE_LANGUAGE.encode(), first, tagged)
     )
-    info = writer.add(b"<< /Title %s >>" % text(BUNDLE_INFO_TITLE))
+    info = writer.add(b"<< /Title %s >>" % text(bundle_title(reference)))
     return writer.finish(catalog, info)
 
 

@@ -43,6 +43,7 @@ class Placed:
     transform: Matrix
     closing: int  # object number of the last content stream: `before_stamp` then the stamp
     before_stamp: bytes = b""
+    after_stamp: bytes = b""  # e.g. closing the stamp's artifact mark on a tagged page
 
     @property
     def moved(self) -> bool:
@@ -52,7 +53,8 @@ class Placed:
 
 def write_stamp(writer: PdfStreamWriter, placed: Placed, stamp: Stamp, label: str) -> None:
     """Write a placed page's last content stream, with its stamp."""
-    writer.write_stream(placed.closing, b"", placed.before_stamp + stamp.content(label, placed.width, placed.height))
+    content = stamp.content(label, placed.width, placed.height)
+    writer.write_stream(placed.closing, b"", placed.before_stamp + content + placed.after_stamp)
 
 
 def _opening(writer: PdfStreamWriter, shared: Shared, m: Matrix) -> bytes:
@@ -62,9 +64,11 @@ def _opening(writer: PdfStreamWriter, shared: Shared, m: Matrix) -> bytes:
 
 
 def write_source_page(
-    writer: PdfStreamWriter, num: int, shared: Shared, src: SourcePage, annots: bytes = b""
+    writer: PdfStreamWriter, num: int, shared: Shared, src: SourcePage, annots: bytes = b"", extra: bytes = b""
 ) -> Placed:
-    """Write a copied PDF page as bundle page object `num` (its stamp comes later: write_stamp)."""
+    """Write a copied PDF page as bundle page object `num` (its stamp comes later: write_stamp);
+    `extra` is more of the page dictionary (a tagged page's /StructParents).
+    """
     m_up, width, height = upright(src.visible, src.rotate)
     drawn = src.extent.transformed(m_up) if src.extent is not None else None
     m = multiply(m_up, make_room(drawn, width, height))
@@ -84,6 +88,8 @@ def write_source_page(
         parts.append(b"/Group " + src.group)
     if annots:
         parts.append(b"/Annots " + annots)
+    if extra:
+        parts.append(extra)
     writer.write(num, b"<< " + b" ".join(parts) + b" >>")
     return Placed(width, height, m, closing, src.overlay + b"Q\n")
 

@@ -59,8 +59,16 @@ DROPPED_TYPES = frozenset(
     }
 )
 
-# The only document information the bundle carries: a neutral title, no personal data, no paths.
+# The only document information the bundle carries: a title naming the case by its reference
+# alone (no names, no paths), and the language of its front matter.
 BUNDLE_INFO_TITLE = "Panel bundle"
+BUNDLE_LANGUAGE = "en-GB"
+
+
+def bundle_title(reference: str) -> str:
+    """The bundle's document title, e.g. 'Panel bundle CSC/2026/0142' (the case reference is no personal data)."""
+    return f"{BUNDLE_INFO_TITLE} {reference}".strip()
+
 
 # Annotation flags (PDF 32000-1, 12.5.3): Invisible, Hidden, NoView mean "do not draw".
 ANNOT_INVISIBLE, ANNOT_HIDDEN, ANNOT_NOVIEW = 1, 2, 32
