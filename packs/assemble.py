@@ -33,10 +33,11 @@ from packs.compose import (
     write_stamp,
 )
 from packs.copier import Copier, DamagedPage
+from packs.findings import missing_note, xfa_note
 from packs.frontmatter import TEMPLATES, FrontMatter, Layout, templates_for
 from packs.frontpages import write_front
 from packs.images import image_page
-from packs.inputs import InputProblem, InputReport, inspect, open_pdf, pypdf_warnings
+from packs.inputs import InputProblem, InputReport, inspect, open_pdf, pypdf_warnings, reason
 from packs.numbering import Bookmark, bookmark_title, write_outline
 from packs.pdfwriter import PdfStreamWriter, array, number, ref, text
 from packs.plan import PlannedDocument, PlannedSection, plan_bundle
@@ -96,6 +97,7 @@ def build_bundle(
     # Objects alive now (WeasyPrint's, the templates') outlive the write: set them aside from the
     # cycle collector, which otherwise walks them again and again as pages are copied (and, in a
     # forked child, would copy every page of memory it touches).
+    losses: list[str] = []  # what inputs lose on the way in (warned of, as --check reports it)
     gc.freeze()
     try:
         with (
@@ -104,7 +106,7 @@ def build_bundle(
             open(tmp, "wb", buffering=1 << 20) as fh,
             _progress(progress, pages) as advance,
         ):
-            _front, plan, moved, digest = _write(fh, pending, sections, reports, stamp, advance)
+            _front, plan, moved, digest = _write(fh, pending, sections, reports, stamp, advance, losses)
     finally:
         gc.unfreeze()
     templates = templates_for(loaded)
@@ -122,7 +124,7 @@ def build_bundle(
     )
     sent = loaded.case.panel.papers_sent
     warnings = timing_warnings(send_by, today, plan.numbering.total, loaded.settings.settings.bundle.page_limit, sent)
-    return BundleResult(target, plan.numbering.total, send_by, sent, tuple(warnings), moved)
+    return BundleResult(target, plan.numbering.total, send_by, sent, (*losses, *warnings), moved)
 
 
 @contextlib.contextmanager
@@ -146,6 +148,7 @@ def _write(
     reports: list[InputReport],
     stamp: Stamp,
     advance: Callable[[int], None],
+    losses: list[str],
 ) -> tuple[FrontMatter, Layout, int, str]:
     """Write the bundle: the documents first (the file's object order need not be the page
     order), then, once the front matter is rendered, its pages, every page's stamp, the page
@@ -156,7 +159,7 @@ def _write(
         doc_refs: list[int] = []
         doc_pages: list[Placed] = []
         for report in reports:
-            refs, placed = _write_document(writer, shared, report)
+            refs, placed = _write_document(writer, shared, report, losses)
             doc_refs += refs
             doc_pages += placed
             advance(len(placed))
@@ -200,8 +203,14 @@ def _finish(
     return writer.finish(catalog, info)
 
 
-def _write_document(writer: PdfStreamWriter, shared: Shared, report: InputReport) -> tuple[list[int], list[Placed]]:
-    """Copy one input's pages (stamps come later); anything that goes wrong names the file."""
+def _write_document(
+    writer: PdfStreamWriter, shared: Shared, report: InputReport, losses: list[str]
+) -> tuple[list[int], list[Placed]]:
+    """Copy one input's pages (stamps come later), adding to `losses` what it loses on the way.
+
+    Anything that goes wrong, expected or not, is a refusal naming the file: nothing unexpected
+    in an input ever ends the bundle with a traceback (and atomic_path leaves no partial file).
+    """
     document: PlannedDocument = report.document
     refs: list[int] = []
     placed: list[Placed] = []
@@ -210,17 +219,26 @@ def _write_document(writer: PdfStreamWriter, shared: Shared, report: InputReport
             if report.kind == "pdf":
                 with open(document.path, "rb") as fh:
                     reader, _ = open_pdf(fh)
-                    found = len(reader.pages)
+                    try:
+                        found = len(reader.pages)
+                    except Exception as exc:  # a page tree pypdf cannot walk (a loop, a missing node)
+                        raise InputProblem(f"is damaged: its pages cannot be read ({reason(exc)})") from exc
                     if found != report.count:
                         raise InputProblem(
                             f"is damaged: its page tree says it has {report.count} pages, but "
                             f"{found} were found (open it and save or print it to a new PDF)"
                         )
                     copier = Copier(writer, reader)
+                    missing: dict[int, list[str]] = {}
                     for k, page in enumerate(reader.pages):
                         refs.append(writer.reserve())
-                        placed.append(write_source_page(writer, refs[-1], shared, copier.page(page, k + 1)))
+                        source = copier.page(page, k + 1)
+                        missing[k + 1] = source.missing
+                        placed.append(write_source_page(writer, refs[-1], shared, source))
                         copier.flush()
+                    for note in (xfa_note(reader, found), missing_note(missing)):
+                        if note:
+                            losses.append(f"{document.shown}: {note}")
                     release(reader)
             else:
                 assert report.kind is not None
@@ -228,8 +246,15 @@ def _write_document(writer: PdfStreamWriter, shared: Shared, report: InputReport
                 placed.append(write_image_page(writer, refs[-1], shared, image_page(document.path, report.kind)))
     except (InputProblem, DamagedPage) as exc:
         raise BundleInputError([(document.shown, str(exc))]) from exc
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
-        raise BundleInputError([(document.shown, f"is damaged and cannot be copied ({exc})")]) from exc
+    except Exception as exc:  # the guard: anything unexpected while reading this input
+        raise BundleInputError(
+            [
+                (
+                    document.shown,
+                    f"is damaged and cannot be copied ({reason(exc)}); open it and save or print it to a new PDF",
+                )
+            ]
+        ) from exc
     return refs, placed
 
 

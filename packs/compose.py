@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from packs.copier import SourcePage
-from packs.geometry import IDENTITY, Box, Matrix, make_room, multiply, upright
+from packs.geometry import IDENTITY, Box, Matrix, frame, make_room, multiply
 from packs.images import ImagePage
 from packs.pdfwriter import PdfStreamWriter, array, name, number, rect, ref
 from packs.stamp import FONT_DICT, FONT_NAME, Stamp
@@ -57,10 +57,14 @@ def write_stamp(writer: PdfStreamWriter, placed: Placed, stamp: Stamp, label: st
     writer.write_stream(placed.closing, b"", placed.before_stamp + content + placed.after_stamp)
 
 
-def _opening(writer: PdfStreamWriter, shared: Shared, m: Matrix) -> bytes:
-    if m == IDENTITY:
+def _opening(writer: PdfStreamWriter, shared: Shared, m: Matrix, visible: Box) -> bytes:
+    """The stream opening a page: its transform and, once moved or scaled, a clip to its visible
+    box (crop box within media box), so nothing the crop box hid shows in the margins.
+    """
+    if m == IDENTITY:  # the bundle page's media box is the visible box itself
         return ref(shared.open_plain)
-    return ref(writer.add_stream(b"", b"q %s cm\n" % b" ".join(number(v) for v in m)))
+    clip = b" ".join(number(v) for v in (visible.x0, visible.y0, visible.width, visible.height))
+    return ref(writer.add_stream(b"", b"q %s cm %s re W n\n" % (b" ".join(number(v) for v in m), clip)))
 
 
 def write_source_page(
@@ -69,11 +73,11 @@ def write_source_page(
     """Write a copied PDF page as bundle page object `num` (its stamp comes later: write_stamp);
     `extra` is more of the page dictionary (a tagged page's /StructParents).
     """
-    m_up, width, height = upright(src.visible, src.rotate)
+    m_up, width, height = frame(src.visible, src.rotate, src.unit)
     drawn = src.extent.transformed(m_up) if src.extent is not None else None
     m = multiply(m_up, make_room(drawn, width, height))
     closing = writer.reserve()
-    contents = [_opening(writer, shared, m), *src.contents, ref(closing)]
+    contents = [_opening(writer, shared, m, src.visible), *src.contents, ref(closing)]
     fonts = [pair for pair in src.fonts if pair[0] != name(FONT_NAME)] + [(name(FONT_NAME), ref(shared.font))]
     resources = [*src.resources, (b"/Font", _dict(fonts))]
     if src.xobjects:

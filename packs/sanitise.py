@@ -4,7 +4,8 @@ Only a page's boxes, resources and contents are copied (plus the appearance of i
 annotations, drawn flat into the page); the source's catalog, document info, XMP metadata,
 outlines, forms, names and annotations themselves never are. Inside what is copied, any entry
 that could act (an action, a script, a launch or submit, additional actions) or carry a file or
-metadata is dropped as the object is written.
+metadata (XMP, document information, an embedded figure's file name) is dropped as the object is
+written.
 """
 
 from __future__ import annotations
@@ -29,8 +30,25 @@ DROPPED_KEYS = frozenset(
         "/Thumb",
         "/StructParents",  # the source's structure tree is not copied, so these point at nothing
         "/StructParent",
+        # Who made it, with what, when: document-information entries wherever they turn up (a form
+        # XObject made from another PDF carries that PDF's, pdfTeX's /PTEX.InfoDict among them).
+        "/Info",
+        "/Author",
+        "/Creator",
+        "/Producer",
+        "/Title",
+        "/Subject",
+        "/Keywords",
+        "/CreationDate",
+        "/ModDate",
+        "/M",  # an annotation's or appearance's modification date
+        "/Private",
     }
 )
+
+# Entries dropped by the start of their name: pdfTeX's record of an embedded figure (its document
+# information, file path and page), and the like from other TeX engines.
+DROPPED_PREFIXES = ("/PTEX.", "/XeTeX.", "/LuaTeX.")
 
 # A dictionary with one of these /Type or /S values is written as null: it can only act or carry a file.
 DROPPED_TYPES = frozenset(
