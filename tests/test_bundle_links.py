@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from casepost.loaded import open_case
 from packs.assemble import build_bundle
 from packs.plan import plan_bundle
 
-from .conftest import PROCEDURE_IDS, SAMPLES
+from .conftest import PROCEDURE_IDS, SAMPLES, bundle_make_pdf
 
 BAND = 20.0  # the stamp's bands at the top and bottom of every page
 
@@ -39,7 +40,7 @@ def _texts(page: PageObject) -> list[tuple[str, float, float]]:
 
     def visit(text: str, cm: list[float], tm: list[float], _font: object, _size: float) -> None:
         if text.strip():
-            a, b, c, d, e, f = tm
+            e, f = tm[4], tm[5]
             A, B, C, D, E, F = cm
             found.append((text.strip(), e * A + f * C + E, e * B + f * D + F))
 
@@ -60,19 +61,18 @@ def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
 
 
-@pytest.mark.parametrize("procedure", PROCEDURE_IDS)
-def test_every_index_row_is_one_exact_link(
-    sample_bundles: dict[str, tuple[Path, PdfReader]], procedure: str
-) -> None:
-    case, reader = sample_bundles[procedure]
+def check_links(case: Path, reader: PdfReader) -> None:
+    """Every link of a bundle: one a row of its index, exact, opening what the row names."""
     labels = list(reader.page_labels)
     seen: list[str] = []
+    front = reader.get_page_number(reader.outline[0]["/Page"].get_object()) if reader.outline else len(reader.pages)
     for number, page in enumerate(reader.pages):
         annots = [a.get_object() for a in page.get("/Annots", [])]
         width, height = float(page.mediabox.width), float(page.mediabox.height)
         texts = _texts(page) if annots else []
         rects: list[tuple[float, ...]] = []
         for annot in annots:
+            assert number < front, "links only on the cover and index"
             assert annot["/Subtype"] == "/Link" and "/A" not in annot
             rect = tuple(float(v) for v in annot["/Rect"])
             x0, y0, x1, y1 = rect
@@ -92,15 +92,36 @@ def test_every_index_row_is_one_exact_link(
             target = reader.get_page_number(annot["/Dest"][0].get_object())
             assert labels[target] == first_label, (title, pages, labels[target])
             assert title in str(annot["/Contents"]) and str(annot["/Contents"]).startswith("Go to")
-            assert number < 3, "links only on the cover and index"
     # Every row, sections and documents, in the index's order.
     assert seen == _rows(case)
 
 
 @pytest.mark.parametrize("procedure", PROCEDURE_IDS)
-def test_index_page_numbers_match_the_stamps(
-    sample_bundles: dict[str, tuple[Path, PdfReader]], procedure: str
-) -> None:
+def test_every_index_row_is_one_exact_link(sample_bundles: dict[str, tuple[Path, PdfReader]], procedure: str) -> None:
+    check_links(*sample_bundles[procedure])
+
+
+@pytest.mark.parametrize("numbering", ["continuous", "sectioned"])
+def test_an_index_of_several_pages(bundle_case: Callable[..., Path], numbering: str) -> None:
+    # 60 documents with titles that wrap: the index runs over several pages, rows break across them.
+    documents = [
+        (
+            f"Document {i:02d} of the review, with a title long enough to wrap onto a second line",
+            ("minutes", "report", "complainant-submissions", "other")[i % 4],
+            f"2026-{1 + i % 12:02d}-{1 + i % 27:02d}",
+            f"docs/d{i:02d}.pdf",
+            bundle_make_pdf(1 + i % 3, label=f"Doc{i:02d}", metadata=False),
+        )
+        for i in range(60)
+    ]
+    case = bundle_case(documents, numbering=numbering)
+    reader = PdfReader(build_bundle(case, as_of=dt.date(2026, 12, 1)).output)
+    assert sum(1 for p in reader.pages[:6] if "/Annots" in p) >= 3
+    check_links(case, reader)
+
+
+@pytest.mark.parametrize("procedure", PROCEDURE_IDS)
+def test_index_page_numbers_match_the_stamps(sample_bundles: dict[str, tuple[Path, PdfReader]], procedure: str) -> None:
     # The labels the links were checked against are what each page carries at its foot.
     _, reader = sample_bundles[procedure]
     labels = list(reader.page_labels)
