@@ -28,7 +28,9 @@ def pages_text(numbers: list[int]) -> str:
 
 def xfa_note(reader: PdfReader, pages: int) -> str | None:
     """A note for a dynamic XFA form: what a viewer other than Adobe's shows is its placeholder."""
-    root = reader.trailer["/Root"]
+    root = _resolve(reader.trailer.get("/Root"))
+    if not isinstance(root, DictionaryObject):
+        return None
     form = _resolve(root.get("/AcroForm"))
     if not isinstance(form, DictionaryObject) or form.get("/XFA") is None:
         return None

@@ -8,10 +8,11 @@ copied whole; its content still goes through the Copier like any page.
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from urllib.parse import unquote
 
 from pypdf import PdfReader
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NumberObject
 
 from packs.compose import Placed, Shared, write_blank_page, write_source_page
 from packs.copier import Copier
@@ -34,6 +35,10 @@ class _Structure(Copier):
     def _dropped(obj: DictionaryObject) -> bool:
         return False
 
+    def number(self, source: IndirectObject) -> int:
+        """The bundle's object number for a source object already copied."""
+        return self._map[(source.idnum, source.generation)]
+
     def same_as(self, source: IndirectObject, num: int) -> None:
         """Refer to `num` wherever the structure refers to the source object."""
         self._map[(source.idnum, source.generation)] = num
@@ -52,22 +57,23 @@ def write_front(
         structure.same_as(page.indirect_reference, page_refs[i])  # type: ignore[arg-type]
         annots = _links(writer, structure, page.get("/Annots"), front.links, page_refs, heights)
         source = copier.page(page, i + 1)
-        extra = b"/Tabs /S /StructParents %d" % int(page["/StructParents"]) if "/StructParents" in page else b""
+        parents = page.get("/StructParents")
+        extra = b"/Tabs /S /StructParents %d" % int(parents) if isinstance(parents, NumberObject) else b""
         done = write_source_page(writer, page_refs[i], shared, source, annots, extra)
         placed.append(_artifact_stamp(done))
     copier.flush()
-    root = reader.trailer["/Root"].get("/StructTreeRoot")
+    catalog = reader.trailer["/Root"].get_object()
+    root = catalog.get("/StructTreeRoot") if isinstance(catalog, DictionaryObject) else None
     tree = None
     if isinstance(root, IndirectObject):
-        tree = int(structure.ref(root).split()[0])
+        structure.ref(root)
         structure.flush()
+        tree = structure.number(root)
     blanks = [write_blank_page(writer, page_refs[i], shared) for i in range(len(placed), front.pages)]
     return placed + [_artifact_stamp(p) for p in blanks], tree
 
 
 def _artifact_stamp(placed: Placed) -> Placed:
-    from dataclasses import replace
-
     return replace(placed, before_stamp=placed.before_stamp + ARTIFACT_OPEN, after_stamp=ARTIFACT_CLOSE)
 
 
