@@ -34,6 +34,7 @@ from packs.sanitise import (
     DROPPED_PREFIXES,
     NOT_DRAWN_ANNOTS,
     drops,
+    jpeg_without_metadata,
 )
 from packs.streams import DAMAGED, Unreadable, filters, portable, why_unreadable
 
@@ -169,7 +170,10 @@ class Copier:
         except Unreadable as exc:
             raise DamagedPage(f"a stream it draws with {exc}") from exc
         if converted is None:
-            return self.entries(obj, _STREAM_SKIP), raw_data(obj)
+            data = raw_data(obj)
+            if obj.get("/Subtype") == "/Image" and filters(obj) == ["/DCTDecode"]:
+                data = jpeg_without_metadata(data)  # a photo's EXIF (camera, owner, GPS) stays out
+            return self.entries(obj, _STREAM_SKIP), data
         names, parms, data = converted
         entries = self.entries(obj, _STREAM_SKIP | {"/Filter", "/DecodeParms"})
         entries += b" /Filter [" + b" ".join(self.name(n) for n in names) + b"]"

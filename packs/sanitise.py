@@ -102,3 +102,41 @@ def drops(entries: dict[str, object]) -> bool:
     return (isinstance(kind, str) and kind in DROPPED_TYPES) or (
         isinstance(sub, str) and sub in DROPPED_TYPES and "/Type" not in entries
     )
+
+
+# JPEG markers kept from an image's header: APP0 (JFIF) and APP14 (Adobe: how its colours are
+# stored); every other application segment (EXIF with its camera, owner and GPS position, XMP,
+# IPTC, Photoshop) and every comment is metadata.
+_JPEG_KEPT_APPS = frozenset({0xE0, 0xEE})
+_JPEG_STANDALONE = frozenset({0x01, *range(0xD0, 0xD8)})
+
+
+def jpeg_without_metadata(data: bytes) -> bytes:
+    """A JPEG (a PDF image's DCTDecode data) without its metadata segments. Only the header, up to
+    the first scan, is read: the compressed image is copied as it is. Anything unexpected leaves
+    the data unchanged (a reader decodes it as before).
+    """
+    if data[:2] != b"\xff\xd8":
+        return data
+    out, i, n = [b"\xff\xd8"], 2, len(data)
+    while i + 4 <= n:
+        if data[i] != 0xFF:
+            return data
+        marker = data[i + 1]
+        if marker == 0xFF:
+            i += 1
+            continue
+        if marker in _JPEG_STANDALONE:
+            out.append(data[i : i + 2])
+            i += 2
+            continue
+        if marker == 0xDA:  # start of scan: the rest is image data
+            out.append(data[i:])
+            return b"".join(out)
+        end = i + 2 + int.from_bytes(data[i + 2 : i + 4], "big")
+        if end > n:
+            return data
+        if not (0xE0 <= marker <= 0xEF or marker == 0xFE) or marker in _JPEG_KEPT_APPS:
+            out.append(data[i:end])
+        i = end
+    return data

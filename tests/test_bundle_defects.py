@@ -328,3 +328,29 @@ def test_anything_unexpected_is_a_clear_refusal(bundle_case: Callable[..., Path]
     _, output = _run("bundle", str(case), "--as-of", AS_OF)
     assert "its structure is not as the PDF standard describes" in output
     assert "invalid literal" not in output and "int()" not in output
+
+
+def test_a_photo_inside_a_pdf_loses_its_exif(bundle_case: Callable[..., Path]) -> None:
+    # A scanned or photographed page as a PDF: its JPEG still carries the camera's EXIF (owner,
+    # GPS position) and a comment. The bundle keeps the picture, not those.
+    photo = Image.new("RGB", (64, 48), (250, 250, 245))
+    photo.paste((20, 20, 20), (0, 0, 16, 12))
+    exif = Image.Exif()
+    exif[0x013B] = "Jane Camera"  # Artist
+    exif[0x8825] = {1: "N", 2: (51.0, 30.0, 0.0)}  # GPS
+    buffer = io.BytesIO()
+    photo.save(buffer, "JPEG", exif=exif, comment=b"Jane comment", quality=95)
+    assert b"Jane Camera" in buffer.getvalue()
+    pdf = _pdf(b"q 256 0 0 192 72 500 cm /Im0 Do Q")
+    image = pdf.make_stream(buffer.getvalue())
+    image.Type, image.Subtype, image.Filter = Name.XObject, Name.Image, Name.DCTDecode
+    image.Width, image.Height, image.BitsPerComponent, image.ColorSpace = 64, 48, 8, Name.DeviceRGB
+    pdf.pages[0].Resources.XObject = Dictionary(Im0=image)
+    case = _case(bundle_case, _bytes(pdf))
+    _, made = _bundle(case)
+    assert b"Jane" not in made.read_bytes() and b"Exif" not in made.read_bytes()
+    with pikepdf.open(made) as out:
+        xobjects = out.pages[3].Resources.XObject
+        shown = pikepdf.PdfImage(xobjects[next(iter(xobjects.keys()))]).as_pil_image().convert("RGB")
+    assert shown.size == (64, 48)
+    assert shown.getpixel((4, 4))[0] < 60 and shown.getpixel((40, 30))[0] > 200  # the same picture
