@@ -156,10 +156,11 @@ def _write(
     """
     with PdfStreamWriter(fh) as writer:
         shared = Shared.write(writer, writer.reserve())
+        layers: list[tuple[int, bool]] = []
         doc_refs: list[int] = []
         doc_pages: list[Placed] = []
         for report in reports:
-            refs, placed = _write_document(writer, shared, report, losses)
+            refs, placed = _write_document(writer, shared, report, losses, layers)
             doc_refs += refs
             doc_pages += placed
             advance(len(placed))
@@ -169,7 +170,7 @@ def _write(
         front_pages, structure = write_front(writer, shared, front, page_refs, heights)
         for i, done in enumerate(front_pages + doc_pages):
             write_stamp(writer, done, stamp, plan.numbering.label(i))
-        digest = _finish(writer, shared, sections, plan, page_refs, heights, structure, stamp.reference)
+        digest = _finish(writer, shared, sections, plan, page_refs, heights, structure, stamp.reference, layers)
         return front, plan, sum(1 for p in doc_pages if p.moved), digest
 
 
@@ -182,6 +183,7 @@ def _finish(
     heights: list[float],
     structure: int | None,
     reference: str,
+    layers: list[tuple[int, bool]],
 ) -> str:
     """The page tree, bookmarks, page labels, catalog and the neutral document info; the SHA-256.
 
@@ -192,21 +194,25 @@ def _finish(
     kids = array(ref(r) for r in page_refs)
     writer.write(shared.pages, b"<< /Type /Pages /Kids %s /Count %d >>" % (kids, numbering.total))
     outline = write_outline(writer, _bookmarks(sections, plan), page_refs, heights)
-    tagged = b" /MarkInfo << /Marked true >> /StructTreeRoot %s" % ref(structure) if structure is not None else b""
+    more = b" /MarkInfo << /Marked true >> /StructTreeRoot %s" % ref(structure) if structure is not None else b""
+    if layers:  # the sources' layers, each as it was by default: what one hid stays hidden
+        every, off = array(ref(n) for n, _ in layers), array(ref(n) for n, hidden in layers if hidden)
+        more += b" /OCProperties << /OCGs %s /D << /BaseState /ON /OFF %s /Order %s >> >>" % (every, off, every)
     first = array([ref(page_refs[0]), b"/XYZ", b"0", number(heights[0]), b"null"]) if page_refs else b"null"
     catalog = writer.add(
         b"<< /Type /Catalog /Pages %s /Outlines %s /PageMode /UseOutlines /PageLabels %s /Lang (%s)"
         b" /ViewerPreferences << /DisplayDocTitle true >> /OpenAction %s%s >>"
-        % (ref(shared.pages), ref(outline), numbering.page_labels(), BUNDLE_LANGUAGE.encode(), first, tagged)
+        % (ref(shared.pages), ref(outline), numbering.page_labels(), BUNDLE_LANGUAGE.encode(), first, more)
     )
     info = writer.add(b"<< /Title %s >>" % text(bundle_title(reference)))
     return writer.finish(catalog, info)
 
 
 def _write_document(
-    writer: PdfStreamWriter, shared: Shared, report: InputReport, losses: list[str]
+    writer: PdfStreamWriter, shared: Shared, report: InputReport, losses: list[str], layers: list[tuple[int, bool]]
 ) -> tuple[list[int], list[Placed]]:
-    """Copy one input's pages (stamps come later), adding to `losses` what it loses on the way.
+    """Copy one input's pages (stamps come later), adding to `losses` what it loses on the way
+    and to `layers` its layers (object number, off by default).
 
     Anything that goes wrong, expected or not, is a refusal naming the file: nothing unexpected
     in an input ever ends the bundle with a traceback (and atomic_path leaves no partial file).
@@ -236,6 +242,7 @@ def _write_document(
                         missing[k + 1] = source.missing
                         placed.append(write_source_page(writer, refs[-1], shared, source))
                         copier.flush()
+                    layers.extend(copier.layers(reader))
                     for note in (xfa_note(reader, found), missing_note(missing)):
                         if note:
                             losses.append(f"{document.shown}: {note}")

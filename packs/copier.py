@@ -203,6 +203,39 @@ class Copier:
             else:
                 self._w.write(num, self.value(obj))
 
+    def layers(self, reader: PdfReader) -> list[tuple[int, bool]]:
+        """The document's optional content groups (layers) that were copied, each with whether
+        it is off by default. The source's catalog, which says so, is not copied: without this,
+        what a layer hides by default would show in the bundle.
+        """
+        root = _resolve(reader.trailer.get("/Root"))
+        properties = _resolve(root.get("/OCProperties")) if isinstance(root, DictionaryObject) else None
+        if not isinstance(properties, DictionaryObject):
+            return []
+        config = _resolve(properties.get("/D"))
+        config = config if isinstance(config, DictionaryObject) else DictionaryObject()
+
+        def ids(value: object) -> set[int]:
+            found = _resolve(value)
+            return (
+                {v.idnum for v in found if isinstance(v, IndirectObject)} if isinstance(found, ArrayObject) else set()
+            )
+
+        groups = _resolve(properties.get("/OCGs"))
+        out = []
+        for group in groups if isinstance(groups, ArrayObject) else []:
+            if not isinstance(group, IndirectObject):
+                continue
+            num = self._map.get((group.idnum, group.generation))
+            if num is None:
+                continue  # no copied page uses it
+            if config.get("/BaseState") == "/OFF":
+                off = group.idnum not in ids(config.get("/ON"))
+            else:
+                off = group.idnum in ids(config.get("/OFF"))
+            out.append((num, off))
+        return out
+
     # -- pages -------------------------------------------------------------------------------
     def page(self, page: PageObject, number_in_document: int) -> SourcePage:
         """Copy what one page draws with; measure where it draws; flatten its visible annotations."""

@@ -354,3 +354,21 @@ def test_a_photo_inside_a_pdf_loses_its_exif(bundle_case: Callable[..., Path]) -
         shown = pikepdf.PdfImage(xobjects[next(iter(xobjects.keys()))]).as_pil_image().convert("RGB")
     assert shown.size == (64, 48)
     assert shown.getpixel((4, 4))[0] < 60 and shown.getpixel((40, 30))[0] > 200  # the same picture
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler's pdftoppm")
+def test_a_layer_hidden_by_default_stays_hidden(bundle_case: Callable[..., Path], tmp_path: Path) -> None:
+    # Red notes on a layer the source turns off by default (its catalog's /OCProperties, which
+    # the bundle does not copy): they must not appear in the bundle.
+    pdf = _pdf(b"/OC /L1 BDC 1 0 0 rg 100 300 300 300 re f EMC 0 g 100 100 50 50 re f")
+    layer = pdf.make_indirect(Dictionary(Type=Name.OCG, Name=pikepdf.String("Reviewer notes")))
+    shown = pdf.make_indirect(Dictionary(Type=Name.OCG, Name=pikepdf.String("Page")))
+    pdf.pages[0].Resources.Properties = Dictionary(L1=layer, L2=shown)
+    pdf.Root.OCProperties = Dictionary(OCGs=Array([layer, shown]), D=Dictionary(OFF=Array([layer])))
+    case = _case(bundle_case, _bytes(pdf))
+    _, made = _bundle(case)
+    page = _render(made, 4, tmp_path)
+    assert _has(page, (0, 0, 0)) and not _has(page, RED)
+    with pikepdf.open(made) as out:
+        groups = out.Root.OCProperties
+        assert len(groups.OCGs) == 2 and [str(g.Name) for g in groups.D.OFF] == ["Reviewer notes"]
