@@ -131,23 +131,5 @@ def write_blank_page(writer: PdfStreamWriter, num: int, shared: Shared) -> Place
     return Placed(width, height, IDENTITY, closing)
 
 
-def link_annotations(writer: PdfStreamWriter, links: list[tuple[Box, int, float]]) -> bytes:
-    """Write /Link annotations (rectangle, target page object, target page height); returns the
-    page's /Annots array. Each goes straight to the top of its target page: no action, a /Dest.
-    """
-    refs = []
-    for box, target, target_height in links:
-        dest = array([ref(target), b"/XYZ", b"0", number(target_height), b"null"])
-        refs.append(
-            ref(
-                writer.add(
-                    b"<< /Type /Annot /Subtype /Link /Rect %s /Border [0 0 0] /Dest %s >>"
-                    % (rect((box.x0, box.y0, box.x1, box.y1)), dest)
-                )
-            )
-        )
-    return array(refs)
-
-
 def _dict(pairs: list[tuple[bytes, bytes]]) -> bytes:
     return b"<< " + b" ".join(k + b" " + v for k, v in pairs) + b" >>"
