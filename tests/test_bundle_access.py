@@ -15,6 +15,7 @@ import pytest
 from packs.assemble import build_bundle
 
 from .conftest import bundle_make_pdf, bundle_write_case
+from .test_bundle_links import qpdf_check
 
 DOCUMENTS = [
     ("Strategy meeting minutes", "minutes", "2026-09-22", "docs/minutes.pdf", bundle_make_pdf(2, label="Minutes")),
@@ -26,6 +27,7 @@ DOCUMENTS = [
 def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[pikepdf.Pdf]:
     case = bundle_write_case(tmp_path_factory.mktemp("access"), DOCUMENTS)
     output: Path = build_bundle(case, as_of=dt.date(2027, 1, 4)).output
+    qpdf_check(output)
     with pikepdf.open(output) as pdf:
         yield pdf
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,8 +31,15 @@ def sample_bundles(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[
         shutil.copytree(SAMPLES / procedure, root / procedure, ignore=shutil.ignore_patterns("out", "*.jsonl"))
         case = root / procedure / "case.toml"
         result = build_bundle(case, as_of=dt.date(2026, 12, 1))
+        qpdf_check(result.output)
         out[procedure] = (case, PdfReader(result.output))
     return out
+
+
+def qpdf_check(path: Path) -> None:
+    """qpdf, an independent reader, finds nothing wrong with the file."""
+    check = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
 
 
 def _texts(page: PageObject) -> list[tuple[str, float, float]]:
@@ -115,7 +123,9 @@ def test_an_index_of_several_pages(bundle_case: Callable[..., Path], numbering: 
         for i in range(60)
     ]
     case = bundle_case(documents, numbering=numbering)
-    reader = PdfReader(build_bundle(case, as_of=dt.date(2026, 12, 1)).output)
+    output = build_bundle(case, as_of=dt.date(2026, 12, 1)).output
+    qpdf_check(output)
+    reader = PdfReader(output)
     assert sum(1 for p in reader.pages[:6] if "/Annots" in p) >= 3
     check_links(case, reader)
 
