@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,21 +28,20 @@ from packs.background import Pending, front_matter_in_background
 from packs.compose import (
     Placed,
     Shared,
-    link_annotations,
-    write_blank_page,
     write_image_page,
     write_source_page,
     write_stamp,
 )
 from packs.copier import Copier, DamagedPage
+from packs.findings import missing_note, xfa_note
 from packs.frontmatter import TEMPLATES, FrontMatter, Layout, templates_for
-from packs.geometry import Box
+from packs.frontpages import write_front
 from packs.images import image_page
-from packs.inputs import InputProblem, InputReport, inspect, open_pdf, pypdf_warnings
+from packs.inputs import InputProblem, InputReport, inspect, open_pdf, pypdf_warnings, reason
 from packs.numbering import Bookmark, bookmark_title, write_outline
-from packs.pdfwriter import PdfStreamWriter, array, ref, text
+from packs.pdfwriter import PdfStreamWriter, array, number, ref, text
 from packs.plan import PlannedDocument, PlannedSection, plan_bundle
-from packs.sanitise import BUNDLE_INFO_TITLE
+from packs.sanitise import BUNDLE_LANGUAGE, bundle_title
 from packs.schedule import send_by_date, timing_warnings
 from packs.stamp import Stamp
 
@@ -99,6 +97,7 @@ def build_bundle(
     # Objects alive now (WeasyPrint's, the templates') outlive the write: set them aside from the
     # cycle collector, which otherwise walks them again and again as pages are copied (and, in a
     # forked child, would copy every page of memory it touches).
+    losses: list[str] = []  # what inputs lose on the way in (warned of, as --check reports it)
     gc.freeze()
     try:
         with (
@@ -107,7 +106,7 @@ def build_bundle(
             open(tmp, "wb", buffering=1 << 20) as fh,
             _progress(progress, pages) as advance,
         ):
-            _front, plan, moved, digest = _write(fh, pending, sections, reports, stamp, advance)
+            _front, plan, moved, digest = _write(fh, pending, sections, reports, stamp, advance, losses)
     finally:
         gc.unfreeze()
     templates = templates_for(loaded)
@@ -125,7 +124,7 @@ def build_bundle(
     )
     sent = loaded.case.panel.papers_sent
     warnings = timing_warnings(send_by, today, plan.numbering.total, loaded.settings.settings.bundle.page_limit, sent)
-    return BundleResult(target, plan.numbering.total, send_by, sent, tuple(warnings), moved)
+    return BundleResult(target, plan.numbering.total, send_by, sent, (*losses, *warnings), moved)
 
 
 @contextlib.contextmanager
@@ -149,6 +148,7 @@ def _write(
     reports: list[InputReport],
     stamp: Stamp,
     advance: Callable[[int], None],
+    losses: list[str],
 ) -> tuple[FrontMatter, Layout, int, str]:
     """Write the bundle: the documents first (the file's object order need not be the page
     order), then, once the front matter is rendered, its pages, every page's stamp, the page
@@ -156,45 +156,22 @@ def _write(
     """
     with PdfStreamWriter(fh) as writer:
         shared = Shared.write(writer, writer.reserve())
+        layers: list[tuple[int, bool]] = []
         doc_refs: list[int] = []
         doc_pages: list[Placed] = []
         for report in reports:
-            refs, placed = _write_document(writer, shared, report)
+            refs, placed = _write_document(writer, shared, report, losses, layers)
             doc_refs += refs
             doc_pages += placed
             advance(len(placed))
         front, plan = pending.result()
         page_refs = [writer.reserve() for _ in range(front.pages)] + doc_refs
         heights = [841.89] * front.pages + [p.height for p in doc_pages]
-        front_pages = _write_front(writer, shared, front, plan, page_refs, heights)
+        front_pages, structure = write_front(writer, shared, front, page_refs, heights)
         for i, done in enumerate(front_pages + doc_pages):
             write_stamp(writer, done, stamp, plan.numbering.label(i))
-        digest = _finish(writer, shared, sections, plan, page_refs, heights)
+        digest = _finish(writer, shared, sections, plan, page_refs, heights, structure, stamp.reference, layers)
         return front, plan, sum(1 for p in doc_pages if p.moved), digest
-
-
-def _write_front(
-    writer: PdfStreamWriter,
-    shared: Shared,
-    front: FrontMatter,
-    plan: Layout,
-    page_refs: list[int],
-    heights: list[float],
-) -> list[Placed]:
-    """The cover and index pages, each index entry a link to its document's first page."""
-    links: dict[int, list[tuple[Box, int, float]]] = {}
-    for on_page, box, doc in front.links:
-        start = plan.starts[doc]
-        links.setdefault(on_page, []).append((box, page_refs[start], heights[start]))
-    reader = PdfReader(io.BytesIO(front.pdf))
-    copier = Copier(writer)
-    placed = []
-    for i, page in enumerate(reader.pages):
-        source = copier.page(page, i + 1)  # WeasyPrint's own link annotations are left behind
-        annots = link_annotations(writer, links.get(i, []))
-        placed.append(write_source_page(writer, page_refs[i], shared, source, annots))
-    copier.flush()
-    return placed + [write_blank_page(writer, page_refs[i], shared) for i in range(len(placed), front.pages)]
 
 
 def _finish(
@@ -204,23 +181,42 @@ def _finish(
     plan: Layout,
     page_refs: list[int],
     heights: list[float],
+    structure: int | None,
+    reference: str,
+    layers: list[tuple[int, bool]],
 ) -> str:
-    """The page tree, bookmarks, page labels, catalog and the neutral document info; the SHA-256."""
+    """The page tree, bookmarks, page labels, catalog and the neutral document info; the SHA-256.
+
+    The catalog is our own: it opens the bundle at its first page, says its language, and carries
+    the front matter's structure tree (nothing of a source's catalog ever comes in).
+    """
     numbering = plan.numbering
     kids = array(ref(r) for r in page_refs)
     writer.write(shared.pages, b"<< /Type /Pages /Kids %s /Count %d >>" % (kids, numbering.total))
     outline = write_outline(writer, _bookmarks(sections, plan), page_refs, heights)
+    more = b" /MarkInfo << /Marked true >> /StructTreeRoot %s" % ref(structure) if structure is not None else b""
+    if layers:  # the sources' layers, each as it was by default: what one hid stays hidden
+        every, off = array(ref(n) for n, _ in layers), array(ref(n) for n, hidden in layers if hidden)
+        more += b" /OCProperties << /OCGs %s /D << /BaseState /ON /OFF %s /Order %s >> >>" % (every, off, every)
+    first = array([ref(page_refs[0]), b"/XYZ", b"0", number(heights[0]), b"null"]) if page_refs else b"null"
     catalog = writer.add(
-        b"<< /Type /Catalog /Pages %s /Outlines %s /PageMode /UseOutlines /PageLabels %s /Lang (en-GB)"
-        b" /ViewerPreferences << /DisplayDocTitle true >> >>"
-        % (ref(shared.pages), ref(outline), numbering.page_labels())
+        b"<< /Type /Catalog /Pages %s /Outlines %s /PageMode /UseOutlines /PageLabels %s /Lang (%s)"
+        b" /ViewerPreferences << /DisplayDocTitle true >> /OpenAction %s%s >>"
+        % (ref(shared.pages), ref(outline), numbering.page_labels(), BUNDLE_LANGUAGE.encode(), first, more)
     )
-    info = writer.add(b"<< /Title %s >>" % text(BUNDLE_INFO_TITLE))
+    info = writer.add(b"<< /Title %s >>" % text(bundle_title(reference)))
     return writer.finish(catalog, info)
 
 
-def _write_document(writer: PdfStreamWriter, shared: Shared, report: InputReport) -> tuple[list[int], list[Placed]]:
-    """Copy one input's pages (stamps come later); anything that goes wrong names the file."""
+def _write_document(
+    writer: PdfStreamWriter, shared: Shared, report: InputReport, losses: list[str], layers: list[tuple[int, bool]]
+) -> tuple[list[int], list[Placed]]:
+    """Copy one input's pages (stamps come later), adding to `losses` what it loses on the way
+    and to `layers` its layers (object number, off by default).
+
+    Anything that goes wrong, expected or not, is a refusal naming the file: nothing unexpected
+    in an input ever ends the bundle with a traceback (and atomic_path leaves no partial file).
+    """
     document: PlannedDocument = report.document
     refs: list[int] = []
     placed: list[Placed] = []
@@ -229,17 +225,27 @@ def _write_document(writer: PdfStreamWriter, shared: Shared, report: InputReport
             if report.kind == "pdf":
                 with report.open() as fh:  # the input, or the PDF made from a document or e-mail
                     reader, _ = open_pdf(fh)
-                    found = len(reader.pages)
+                    try:
+                        found = len(reader.pages)
+                    except Exception as exc:  # a page tree pypdf cannot walk (a loop, a missing node)
+                        raise InputProblem(f"is damaged: its pages cannot be read ({reason(exc)})") from exc
                     if found != report.count:
                         raise InputProblem(
                             f"is damaged: its page tree says it has {report.count} pages, but "
                             f"{found} were found (open it and save or print it to a new PDF)"
                         )
                     copier = Copier(writer, reader)
+                    missing: dict[int, list[str]] = {}
                     for k, page in enumerate(reader.pages):
                         refs.append(writer.reserve())
-                        placed.append(write_source_page(writer, refs[-1], shared, copier.page(page, k + 1)))
+                        source = copier.page(page, k + 1)
+                        missing[k + 1] = source.missing
+                        placed.append(write_source_page(writer, refs[-1], shared, source))
                         copier.flush()
+                    layers.extend(copier.layers(reader))
+                    for note in (xfa_note(reader, found), missing_note(missing)):
+                        if note:
+                            losses.append(f"{document.shown}: {note}")
                     release(reader)
             else:
                 assert report.kind is not None
@@ -247,8 +253,15 @@ def _write_document(writer: PdfStreamWriter, shared: Shared, report: InputReport
                 placed.append(write_image_page(writer, refs[-1], shared, image_page(document.path, report.kind)))
     except (InputProblem, DamagedPage) as exc:
         raise BundleInputError([(document.shown, str(exc))]) from exc
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
-        raise BundleInputError([(document.shown, f"is damaged and cannot be copied ({exc})")]) from exc
+    except Exception as exc:  # the guard: anything unexpected while reading this input
+        raise BundleInputError(
+            [
+                (
+                    document.shown,
+                    f"is damaged and cannot be copied ({reason(exc)}); open it and save or print it to a new PDF",
+                )
+            ]
+        ) from exc
     return refs, placed
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from packs.copier import SourcePage
-from packs.geometry import IDENTITY, Box, Matrix, make_room, multiply, upright
+from packs.geometry import IDENTITY, Box, Matrix, frame, make_room, multiply
 from packs.images import ImagePage
 from packs.pdfwriter import PdfStreamWriter, array, name, number, rect, ref
 from packs.stamp import FONT_DICT, FONT_NAME, Stamp
@@ -43,6 +43,7 @@ class Placed:
     transform: Matrix
     closing: int  # object number of the last content stream: `before_stamp` then the stamp
     before_stamp: bytes = b""
+    after_stamp: bytes = b""  # e.g. closing the stamp's artifact mark on a tagged page
 
     @property
     def moved(self) -> bool:
@@ -52,24 +53,31 @@ class Placed:
 
 def write_stamp(writer: PdfStreamWriter, placed: Placed, stamp: Stamp, label: str) -> None:
     """Write a placed page's last content stream, with its stamp."""
-    writer.write_stream(placed.closing, b"", placed.before_stamp + stamp.content(label, placed.width, placed.height))
+    content = stamp.content(label, placed.width, placed.height)
+    writer.write_stream(placed.closing, b"", placed.before_stamp + content + placed.after_stamp)
 
 
-def _opening(writer: PdfStreamWriter, shared: Shared, m: Matrix) -> bytes:
-    if m == IDENTITY:
+def _opening(writer: PdfStreamWriter, shared: Shared, m: Matrix, visible: Box) -> bytes:
+    """The stream opening a page: its transform and, once moved or scaled, a clip to its visible
+    box (crop box within media box), so nothing the crop box hid shows in the margins.
+    """
+    if m == IDENTITY:  # the bundle page's media box is the visible box itself
         return ref(shared.open_plain)
-    return ref(writer.add_stream(b"", b"q %s cm\n" % b" ".join(number(v) for v in m)))
+    clip = b" ".join(number(v) for v in (visible.x0, visible.y0, visible.width, visible.height))
+    return ref(writer.add_stream(b"", b"q %s cm %s re W n\n" % (b" ".join(number(v) for v in m), clip)))
 
 
 def write_source_page(
-    writer: PdfStreamWriter, num: int, shared: Shared, src: SourcePage, annots: bytes = b""
+    writer: PdfStreamWriter, num: int, shared: Shared, src: SourcePage, annots: bytes = b"", extra: bytes = b""
 ) -> Placed:
-    """Write a copied PDF page as bundle page object `num` (its stamp comes later: write_stamp)."""
-    m_up, width, height = upright(src.visible, src.rotate)
+    """Write a copied PDF page as bundle page object `num` (its stamp comes later: write_stamp);
+    `extra` is more of the page dictionary (a tagged page's /StructParents).
+    """
+    m_up, width, height = frame(src.visible, src.rotate, src.unit)
     drawn = src.extent.transformed(m_up) if src.extent is not None else None
     m = multiply(m_up, make_room(drawn, width, height))
     closing = writer.reserve()
-    contents = [_opening(writer, shared, m), *src.contents, ref(closing)]
+    contents = [_opening(writer, shared, m, src.visible), *src.contents, ref(closing)]
     fonts = [pair for pair in src.fonts if pair[0] != name(FONT_NAME)] + [(name(FONT_NAME), ref(shared.font))]
     resources = [*src.resources, (b"/Font", _dict(fonts))]
     if src.xobjects:
@@ -84,6 +92,8 @@ def write_source_page(
         parts.append(b"/Group " + src.group)
     if annots:
         parts.append(b"/Annots " + annots)
+    if extra:
+        parts.append(extra)
     writer.write(num, b"<< " + b" ".join(parts) + b" >>")
     return Placed(width, height, m, closing, src.overlay + b"Q\n")
 
@@ -119,24 +129,6 @@ def write_blank_page(writer: PdfStreamWriter, num: int, shared: Shared) -> Place
         % (ref(shared.pages), rect((0, 0, width, height)), name(FONT_NAME), ref(shared.font), ref(closing)),
     )
     return Placed(width, height, IDENTITY, closing)
-
-
-def link_annotations(writer: PdfStreamWriter, links: list[tuple[Box, int, float]]) -> bytes:
-    """Write /Link annotations (rectangle, target page object, target page height); returns the
-    page's /Annots array. Each goes straight to the top of its target page: no action, a /Dest.
-    """
-    refs = []
-    for box, target, target_height in links:
-        dest = array([ref(target), b"/XYZ", b"0", number(target_height), b"null"])
-        refs.append(
-            ref(
-                writer.add(
-                    b"<< /Type /Annot /Subtype /Link /Rect %s /Border [0 0 0] /Dest %s >>"
-                    % (rect((box.x0, box.y0, box.x1, box.y1)), dest)
-                )
-            )
-        )
-    return array(refs)
 
 
 def _dict(pairs: list[tuple[bytes, bytes]]) -> bytes:

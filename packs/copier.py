@@ -24,14 +24,26 @@ from pypdf.generic import (
 )
 
 from packs.extent import Full, XObjectLookup, scan
-from packs.geometry import IDENTITY, Box, Matrix, box_from, normal_rotation, visible_box
+from packs.geometry import IDENTITY, Box, Matrix, box_from, normal_rotation, user_unit, visible_box
 from packs.pdfwriter import PdfStreamWriter, name, number, ref
-from packs.sanitise import ANNOT_HIDDEN, ANNOT_INVISIBLE, ANNOT_NOVIEW, DROPPED_KEYS, NOT_DRAWN_ANNOTS, drops
+from packs.sanitise import (
+    ANNOT_HIDDEN,
+    ANNOT_INVISIBLE,
+    ANNOT_NOVIEW,
+    DROPPED_KEYS,
+    DROPPED_PREFIXES,
+    NOT_DRAWN_ANNOTS,
+    drops,
+    jpeg_without_metadata,
+)
+from packs.streams import DAMAGED, Unreadable, filters, portable, why_unreadable
 
 # Entries that would pull the page tree, or another document's structure, into what is copied.
 _GRAPH_KEYS = frozenset({"/Parent", "/P"})
 _STRUCTURAL_TYPES = frozenset({"/Page", "/Pages", "/Catalog", "/Annot", "/Outlines", "/Sig"})
 _ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+
+_STREAM_SKIP = frozenset({"/Length"})
 
 ANNOT_PREFIX = "CasepostAnnot"  # resource names of flattened annotation appearances
 
@@ -47,12 +59,16 @@ def raw_data(stream: StreamObject) -> bytes:
 
 def content_data(stream: StreamObject, page_number: int) -> bytes:
     """A content stream decoded; one that cannot be (pypdf gives up, or silently recovers nothing
-    from a broken compressed stream) is damage that would show as a blank page.
+    from a broken compressed stream) is damage that would show as a blank page, and one whose
+    decoder is missing or unknown is refused saying so.
     """
     try:
         data = stream.get_data()
     except Exception as exc:  # pypdf raises many types for a corrupt stream
-        raise DamagedPage(f"is damaged: the content of page {page_number} cannot be decoded ({exc})") from exc
+        why = why_unreadable(exc, filters(stream))
+        if why == DAMAGED:
+            raise DamagedPage(f"is damaged: the content of page {page_number} cannot be decoded") from exc
+        raise DamagedPage(f"the content of page {page_number} {why}") from exc
     if not data.strip() and len(raw_data(stream)) > 16:
         raise DamagedPage(f"is damaged: the content of page {page_number} cannot be decoded")
     return data
@@ -79,6 +95,8 @@ class SourcePage:
     group: bytes | None  # the transparency group entry, if any
     extent: Box | None  # where it draws, in its own space (None: nothing)
     overlay: bytes = b""  # drawing of flattened annotations, in the page's own space
+    unit: float = 1.0  # its /UserUnit: the size of one of its units, in points
+    missing: list[str] = field(default_factory=list)  # subtypes of visible annotations left out (no appearance)
     notes: list[str] = field(default_factory=list)
 
 
@@ -92,6 +110,7 @@ class Copier:
         self._todo: list[IndirectObject] = []
         self._names: dict[str, bytes] = {}
         self._forms: dict[int, tuple[str, Matrix, Box | None, bytes | None, XObjectLookup | None] | None] = {}
+        self.missing: list[str] = []  # of the page being copied: annotations with no appearance
 
     # -- serialising -----------------------------------------------------------------------
     def ref(self, ind: IndirectObject) -> bytes:
@@ -137,10 +156,30 @@ class Copier:
         """The inside of a dictionary, serialised."""
         out = []
         for key, val in obj.items():
-            if key in DROPPED_KEYS or key in _GRAPH_KEYS or key in skip:
+            if key in DROPPED_KEYS or key in _GRAPH_KEYS or key in skip or key.startswith(DROPPED_PREFIXES):
                 continue
             out.append(self.name(key) + b" " + self.value(val))
         return b" " + b" ".join(out) if out else b""
+
+    def stream(self, obj: StreamObject) -> tuple[bytes, bytes]:
+        """A stream's dictionary entries (without /Length) and data, as written: as stored, or
+        re-compressed with Flate when stored with a filter readers lack (streams.portable).
+        """
+        try:
+            converted = portable(obj)
+        except Unreadable as exc:
+            raise DamagedPage(f"a stream it draws with {exc}") from exc
+        if converted is None:
+            data = raw_data(obj)
+            if obj.get("/Subtype") == "/Image" and filters(obj) == ["/DCTDecode"]:
+                data = jpeg_without_metadata(data)  # a photo's EXIF (camera, owner, GPS) stays out
+            return self.entries(obj, _STREAM_SKIP), data
+        names, parms, data = converted
+        entries = self.entries(obj, _STREAM_SKIP | {"/Filter", "/DecodeParms"})
+        entries += b" /Filter [" + b" ".join(self.name(n) for n in names) + b"]"
+        if any(p is not None for p in parms):
+            entries += b" /DecodeParms [" + b" ".join(self.value(p) for p in parms) + b"]"
+        return entries, data
 
     @staticmethod
     def _dropped(obj: DictionaryObject) -> bool:
@@ -154,7 +193,7 @@ class Copier:
             num = self._map[(ind.idnum, ind.generation)]
             obj = ind.get_object()
             if isinstance(obj, StreamObject) and not self._dropped(obj):
-                self._w.write_stream(num, self.entries(obj, frozenset({"/Length"})), raw_data(obj))
+                self._w.write_stream(num, *self.stream(obj))
                 if self._reader is not None:
                     # Written: pypdf need not keep it (and its decoded copy) for the rest of a long
                     # document. Should a later page use it again, it is read again from the file.
@@ -163,6 +202,39 @@ class Copier:
                 self._w.write(num, b"null")
             else:
                 self._w.write(num, self.value(obj))
+
+    def layers(self, reader: PdfReader) -> list[tuple[int, bool]]:
+        """The document's optional content groups (layers) that were copied, each with whether
+        it is off by default. The source's catalog, which says so, is not copied: without this,
+        what a layer hides by default would show in the bundle.
+        """
+        root = _resolve(reader.trailer.get("/Root"))
+        properties = _resolve(root.get("/OCProperties")) if isinstance(root, DictionaryObject) else None
+        if not isinstance(properties, DictionaryObject):
+            return []
+        config = _resolve(properties.get("/D"))
+        config = config if isinstance(config, DictionaryObject) else DictionaryObject()
+
+        def ids(value: object) -> set[int]:
+            found = _resolve(value)
+            return (
+                {v.idnum for v in found if isinstance(v, IndirectObject)} if isinstance(found, ArrayObject) else set()
+            )
+
+        groups = _resolve(properties.get("/OCGs"))
+        out = []
+        for group in groups if isinstance(groups, ArrayObject) else []:
+            if not isinstance(group, IndirectObject):
+                continue
+            num = self._map.get((group.idnum, group.generation))
+            if num is None:
+                continue  # no copied page uses it
+            if config.get("/BaseState") == "/OFF":
+                off = group.idnum not in ids(config.get("/ON"))
+            else:
+                off = group.idnum in ids(config.get("/OFF"))
+            out.append((num, off))
+        return out
 
     # -- pages -------------------------------------------------------------------------------
     def page(self, page: PageObject, number_in_document: int) -> SourcePage:
@@ -176,6 +248,7 @@ class Copier:
         xobjects = _resolve(resources.get("/XObject"))
         lookup = self._lookup(xobjects if isinstance(xobjects, DictionaryObject) else None, resources)
         contents, data = self._contents(page, number_in_document)
+        self.missing = []
         overlay, overlay_refs, annots_box = self._annotations(page)
         try:
             extent = scan(data, lookup)
@@ -190,7 +263,7 @@ class Copier:
             resources=[
                 (self.name(k), self.value(v))
                 for k, v in resources.items()
-                if k not in ("/Font", "/XObject") and k not in DROPPED_KEYS
+                if k not in ("/Font", "/XObject") and k not in DROPPED_KEYS and not k.startswith(DROPPED_PREFIXES)
             ],
             fonts=[(self.name(k), self.value(v)) for k, v in fonts.items()]
             if isinstance(fonts, DictionaryObject)
@@ -205,6 +278,8 @@ class Copier:
             group=self.value(group) if group is not None else None,
             extent=extent,
             overlay=overlay,
+            unit=user_unit(page.get("/UserUnit")),
+            missing=self.missing,
         )
 
     def _contents(self, page: PageObject, number_in_document: int) -> tuple[list[bytes], bytes]:
@@ -221,9 +296,7 @@ class Copier:
                 continue
             data.append(content_data(stream, number_in_document))
             refs.append(
-                self.ref(item)
-                if isinstance(item, IndirectObject)
-                else ref(self._w.add_stream(self.entries(stream, frozenset({"/Length"})), raw_data(stream)))
+                self.ref(item) if isinstance(item, IndirectObject) else ref(self._w.add_stream(*self.stream(stream)))
             )
         return refs, b"\n".join(data)
 
@@ -287,6 +360,9 @@ class Copier:
                 continue
             appearance = _appearance(annot)
             target = box_from(annot.get("/Rect"))
+            if not isinstance(_resolve(annot.get("/AP")), DictionaryObject):
+                # A viewer would draw it from its properties; copying only appearances, we cannot.
+                self.missing.append(str(annot.get("/Subtype", "/Annot"))[1:])
             if appearance is None or target is None:
                 continue
             ap_ind, ap = appearance

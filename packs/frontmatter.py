@@ -1,14 +1,15 @@
 """The bundle's front matter, laid out by WeasyPrint from templates/bundle/: the cover sheet and
 the index. The index prints bundle page numbers, which depend on how long the front matter
 itself is, so its length is settled by rendering: render, count the pages, render again with that
-count until it no longer changes. The index's links are placed where WeasyPrint laid them out.
+count until it no longer changes. The PDF is tagged (its structure tree goes into the bundle with
+its pages, frontpages.py), and each index row's link is the one WeasyPrint laid out for it: its
+rectangle is exactly where the row's title is drawn.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,6 @@ from casepost.errors import FetchRefusedError, RenderError
 from casepost.loaded import LoadedCase
 from letters.environment import Templates, render
 from letters.fetcher import SafeFetcher
-from packs.geometry import Box
 from packs.numbering import Numbering, Style
 from packs.plan import PlannedSection
 
@@ -27,21 +27,19 @@ INDEX = "bundle/index.html.j2"
 STYLESHEET = "bundle/bundle.css"
 TEMPLATES = (COVER, INDEX, STYLESHEET)
 
-# Index entries link to this made-up address; the link rectangles WeasyPrint lays out for it are
-# turned into links to pages inside the bundle, and the address itself never reaches the PDF.
-LINK_BASE = "https://bundle.casepost.invalid/document/"
-_LINK = re.compile(re.escape(LINK_BASE) + r"(\d+)$")
-_PX = 0.75  # CSS pixels to points
+# Index rows link to these made-up addresses; the link annotations WeasyPrint writes for them are
+# turned into links to pages inside the bundle, and the addresses never reach the bundle.
+LINK_BASE = "https://bundle.casepost.invalid/"
 
 
 @dataclass(frozen=True)
 class FrontMatter:
-    """The rendered front matter: its PDF, page count, and each index link (page, box, document)."""
+    """The rendered front matter: its tagged PDF, page count, and where each index link goes."""
 
     pdf: bytes
     pages: int  # its length in the bundle, including any blank pages
     blank: int  # blank pages to add after the rendered ones
-    links: tuple[tuple[int, Box, int], ...]  # (front page, rectangle in points, document number)
+    links: dict[str, int]  # each index link's address in the PDF -> the 0-based bundle page it opens
 
 
 @dataclass(frozen=True)
@@ -92,7 +90,8 @@ def _context(
                     "title": doc.title,
                     "date": f"{doc.date.day} {doc.date:%b %Y}",
                     "pages": numbering.span(plan.starts[i], counts[i]),
-                    "href": f"{LINK_BASE}{i}",
+                    "first": numbering.label(plan.starts[i]),
+                    "href": f"{LINK_BASE}document/{i}",
                 }
             )
             i += 1
@@ -103,6 +102,8 @@ def _context(
                 "title": section.title,
                 "documents": docs,
                 "pages": numbering.span(start, numbering.sections[s_index][1]),
+                "first": numbering.label(start),
+                "href": f"{LINK_BASE}section/{s_index}",
             }
         )
     letterhead = loaded.settings.require_letterhead()
@@ -190,15 +191,20 @@ def render_front_matter(
     front = exact[0] if exact else max(fitting)
     cover, index, plan, got = tried[front]
     pages = list(cover.pages) + list(index.pages)
-    links: list[tuple[int, Box, int]] = []
-    for number, page in enumerate(pages):
-        height_pt = page.height * _PX
-        for _kind, target, (x, y, w, h), *_ in page.links:
-            found = _LINK.match(str(target))
-            if found:
-                box = Box(x * _PX, height_pt - (y + h) * _PX, (x + w) * _PX, height_pt - y * _PX)
-                links.append((number, box, int(found.group(1))))
-    pdf = cover.copy(pages).write_pdf()
+    pdf = cover.copy(pages).write_pdf(pdf_tags=True)
     if not isinstance(pdf, bytes):
         raise RenderError("WeasyPrint returned no PDF")
-    return FrontMatter(pdf, front, front - got, tuple(links)), plan
+    return FrontMatter(pdf, front, front - got, link_targets(sections, plan)), plan
+
+
+def link_targets(sections: list[PlannedSection], plan: Layout) -> dict[str, int]:
+    """Each index link's address (without the words after its '#', the template's alternative
+    text) and the 0-based bundle page it opens: the first of its section or document.
+    """
+    numbering, targets, i = plan.numbering, {}, 0
+    for s_index, section in enumerate(sections):
+        targets[f"{LINK_BASE}section/{s_index}"] = numbering.section_start(s_index)
+        for _ in section.documents:
+            targets[f"{LINK_BASE}document/{i}"] = plan.starts[i]
+            i += 1
+    return targets

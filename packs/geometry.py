@@ -13,6 +13,10 @@ IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 # The stamp's bands: content must stay this far (points) from the top and bottom edges.
 BAND = 20.0
 
+# The smallest bundle page (points, each way: 105 mm) on which the stamp is readable; a smaller
+# page (a ticket, a 3 pt mistake) is centred on one this size, its own size kept.
+MIN_SIDE = 297.64
+
 
 def multiply(m: Matrix, n: Matrix) -> Matrix:
     """M then n (PDF's row-vector convention: a point p maps to p·m·n)."""
@@ -92,6 +96,29 @@ def upright(visible: Box, rotate: int) -> tuple[Matrix, float, float]:
     }
     m = multiply(to_origin, turns[rotate])
     return (m, h, w) if rotate in (90, 270) else (m, w, h)
+
+
+def frame(visible: Box, rotate: int, unit: float = 1.0) -> tuple[Matrix, float, float]:
+    """Where a source page goes on its bundle page: upright (upright()), in points when its
+    /UserUnit says each unit is larger, and centred on a page at least MIN_SIDE each way.
+    Returns the matrix and the bundle page's width and height.
+    """
+    m, w, h = upright(visible, rotate)
+    if unit != 1.0:
+        m, w, h = multiply(m, (unit, 0.0, 0.0, unit, 0.0, 0.0)), w * unit, h * unit
+    width, height = max(w, MIN_SIDE), max(h, MIN_SIDE)
+    if (width, height) != (w, h):
+        m = multiply(m, (1.0, 0.0, 0.0, 1.0, (width - w) / 2, (height - h) / 2))
+    return m, width, height
+
+
+def user_unit(value: object) -> float:
+    """A page's /UserUnit (the size of its unit in points): 1 unless a valid positive number."""
+    try:
+        unit = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 1.0
+    return unit if 0 < unit <= 75_000 else 1.0
 
 
 def normal_rotation(value: object) -> int:

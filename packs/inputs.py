@@ -15,7 +15,7 @@ from typing import BinaryIO, Literal
 from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError
 
-from packs.geometry import normal_rotation, visible_box
+from packs.geometry import normal_rotation, user_unit, visible_box
 from packs.plan import PlannedDocument
 
 Kind = Literal["pdf", "jpeg", "png", "docx", "doc", "odt", "rtf", "eml"]
@@ -304,7 +304,22 @@ def made_pdf(path: Path, kind: str, notes: list[str]) -> bytes:
 
 
 def _reason(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
+    return reason(exc)
+
+
+def reason(exc: BaseException) -> str:
+    """Why pypdf could not read something, in words: its own message for a PDF problem it names
+    (a loop in the page tree, a missing object), never Python's wording for a failure in code.
+    """
+    from pypdf.errors import PyPdfError
+
+    if isinstance(exc, RecursionError):
+        return "its objects refer to one another in an endless loop"
+    if not isinstance(exc, PyPdfError):
+        return "its structure is not as the PDF standard describes"
+    text = str(exc).strip() or "unreadable"
+    if "cyclic" in text.lower():
+        return "its page tree refers back to itself in a loop"
     return text if len(text) < 160 else text[:157] + "..."
 
 
@@ -319,27 +334,22 @@ def pdf_pages(reader: PdfReader) -> list[PageSize]:
     sizes = []
     for page in pages:
         box, rotate = visible_box(page.get("/MediaBox"), page.get("/CropBox")), normal_rotation(page.get("/Rotate", 0))
-        w, h = (box.height, box.width) if rotate in (90, 270) else (box.width, box.height)
+        unit = user_unit(page.get("/UserUnit"))
+        w, h = (box.height * unit, box.width * unit) if rotate in (90, 270) else (box.width * unit, box.height * unit)
         sizes.append(PageSize(w, h, rotate))
     return sizes
 
 
-def check_contents(reader: PdfReader) -> None:
-    """Decode every page's content, as the bundle will (pre-flight only: the bundle does it anyway)."""
-    from pypdf.generic import ArrayObject, StreamObject
+def check_contents(reader: PdfReader) -> list[str]:
+    """Read every page's content, forms and images as the bundle will (pre-flight only: the bundle
+    does it anyway); returns what would be lost or changed (findings.py).
+    """
+    from packs.findings import Refused, examine
 
-    from packs.copier import DamagedPage, content_data
-
-    for number, page in enumerate(reader.pages, start=1):
-        contents = page.get("/Contents")
-        contents = contents.get_object() if contents is not None else None
-        for item in contents if isinstance(contents, ArrayObject) else [contents]:
-            stream = item.get_object() if item is not None else None
-            if isinstance(stream, StreamObject):
-                try:
-                    content_data(stream, number)
-                except DamagedPage as exc:
-                    raise InputProblem(str(exc)) from exc
+    try:
+        return examine(reader)
+    except Refused as exc:
+        raise InputProblem(str(exc)) from exc
 
 
 def inspect(document: PlannedDocument, deep: bool = False) -> InputReport:
@@ -364,7 +374,7 @@ def inspect(document: PlannedDocument, deep: bool = False) -> InputReport:
                     if deep:
                         report.pages = pdf_pages(reader)
                         report.count = len(report.pages)
-                        check_contents(reader)
+                        report.notes.extend(check_contents(reader))
                     else:
                         report.count = declared_pages(reader)
             else:
@@ -374,6 +384,10 @@ def inspect(document: PlannedDocument, deep: bool = False) -> InputReport:
                 report.notes.extend(info.notes)
         except InputProblem as exc:
             report.problems.append(str(exc))
+        except Exception as exc:  # the guard: nothing unexpected in an input ends in a traceback
+            report.problems.append(
+                f"is damaged and cannot be read ({reason(exc)}); open it and save or print it to a new PDF"
+            )
     report.notes.extend(f"repaired on reading: {w}" for w in warnings)
     return report
 

