@@ -211,7 +211,7 @@ class Procedure(_Strict):
     meeting_chair: str = ""  # "Designated Officer", "Conference Chair"
     decision_stands: bool = False  # this process cannot change the original decision, which stands meanwhile
     judicial_review: bool = False  # decision letters mention judicial review
-    rights: Rights
+    rights: Rights | None = None  # letters need it: who may bring whom, cited to the seed
     events: dict[str, str] = {}  # labels for events, overriding the built-in ones
     deadlines: list[Deadline]
     outcomes: list[Outcome] = []

@@ -13,7 +13,7 @@ from casepost.case import Case, Person, get_field
 from casepost.dateformat import long_date
 from casepost.errors import LetterFieldError, Problem
 from casepost.loaded import LoadedCase
-from casepost.procedures import Copy, LetterSpec, Procedure
+from casepost.procedures import Copy, LetterSpec
 from casepost.snapshot import case_as_at
 from casepost.timeline import Entry, Timeline, build_timeline
 from letters.refusals import contradictions, past_promise
@@ -245,8 +245,16 @@ def copies_of(loaded: LoadedCase, case: Case, spec: LetterSpec, kind: str) -> tu
     return tuple(dict.fromkeys(out))
 
 
-def _rights(procedure: Procedure) -> RightsView:
-    r = procedure.rights
+def _rights(loaded: LoadedCase) -> RightsView:
+    r = loaded.procedure.rights
+    if r is None:
+        from casepost.errors import ProcedureError
+
+        where = loaded.path if not loaded.case.procedure.endswith(".toml") else loaded.folder / loaded.case.procedure
+        raise ProcedureError(
+            where,
+            [Problem("rights", 'letters need [rights] (bring = "..." and the other rights the procedure gives)')],
+        )
     return RightsView(r.bring, r.panel_bring or r.bring, r.child_advocate, r.question_each_other)
 
 
@@ -348,7 +356,7 @@ def build_context(loaded: LoadedCase, kind: str, day: dt.date) -> LetterContext:
             procedure.decision_stands,
             procedure.judicial_review,
             tuple(s.title for s in procedure.sections if s.id != "other"),
-            _rights(procedure),
+            _rights(loaded),
         ),
         handler=handler,
         signatory=resolve_person(loaded, spec.signatory or kind),

@@ -25,30 +25,33 @@ EXPECTED: dict[tuple[str, str], tuple[str, list[str]]] = {
     ("herts-lado", "acknowledgement"): ("Wednesday 14 October 2026", ["Monday 26 October 2026"]),
     # The seed sets no time limit for writing to the Complaints Manager: no date to state.
     ("herts-lado", "stage1-response"): ("Friday 23 October 2026", []),
-    # Panel Thu 21 Jan 2027. Papers: 21 Jan - 5 days = Sat 16 Jan, moved earlier to Fri 15 Jan.
+    # Panel Thu 21 Jan 2027. Further papers (authority default, 7 WD before): Wed 20, Tue 19, Mon 18,
+    # Fri 15, Thu 14, Wed 13, Tue 12 Jan, before the papers go out (Fri 15 Jan).
     # Record of the panel: + 5 WD = Fri 22 (1), Mon 25 (2), Tue 26 (3), Wed 27 (4), Thu 28 Jan (5).
     ("herts-lado", "panel-invitation"): (
         "Friday 18 December 2026",
-        ["Thursday 21 January 2027", "10am", "Friday 15 January 2027", "Thursday 28 January 2027"],
+        ["Thursday 21 January 2027", "10am", "Tuesday 12 January 2027", "Thursday 28 January 2027"],
     ),
     ("herts-lado", "decision"): ("Wednesday 27 January 2027", ["Thursday 21 January 2027"]),
     # herts-cpc. Received Mon 19 Oct 2026 + 10 WD: Tue 20 .. Fri 23 (4), Mon 26 .. Fri 30 (9), Mon 2 Nov (10).
     ("herts-cpc", "acknowledgement"): ("Wednesday 21 October 2026", ["Monday 2 November 2026"]),
     ("herts-cpc", "stage1-response"): ("Friday 30 October 2026", []),
-    # Panel Thu 4 Feb 2027 at 10:30. Papers: 4 Feb - 5 = Sat 30 Jan -> Fri 29 Jan.
+    # Panel Thu 4 Feb 2027 at 10:30. Further papers 7 WD before: Wed 3, Tue 2, Mon 1, Fri 29, Thu 28,
+    # Wed 27, Tue 26 Jan (papers go out Fri 29 Jan: 4 Feb - 5 = Sat 30 Jan, moved earlier).
     # Record: Fri 5 (1), Mon 8 (2), Tue 9 (3), Wed 10 (4), Thu 11 Feb (5).
     ("herts-cpc", "panel-invitation"): (
         "Thursday 14 January 2027",
-        ["Thursday 4 February 2027", "10.30am", "Friday 29 January 2027", "Thursday 11 February 2027"],
+        ["Thursday 4 February 2027", "10.30am", "Tuesday 26 January 2027", "Thursday 11 February 2027"],
     ),
     # Not enough information: the further hearing the case records.
     ("herts-cpc", "decision"): ("Wednesday 10 February 2027", ["Thursday 4 February 2027", "Thursday 4 March 2027"]),
     # sussex-cpc. Received Tue 20 Oct 2026; meeting within 10 WD: Wed 21 .. Fri 23 (3),
-    # Mon 26 .. Fri 30 (8), Mon 2 (9), Tue 3 Nov (10). The meeting was held Fri 30 Oct; the written
-    # response is due 10 WD later: Mon 2 .. Fri 6 (5), Mon 9 .. Fri 13 Nov (10).
+    # Mon 26 .. Fri 30 (8), Mon 2 (9), Tue 3 Nov (10). On 21 October the meeting (held 30 Oct) had
+    # not happened, so the written response is counted from its latest date, Tue 3 Nov + 10 WD:
+    # Wed 4 .. Fri 6 (3), Mon 9 .. Fri 13 (8), Mon 16 (9), Tue 17 Nov (10), "at the latest".
     ("sussex-cpc", "acknowledgement"): (
         "Wednesday 21 October 2026",
-        ["Tuesday 3 November 2026", "Friday 13 November 2026"],
+        ["Tuesday 3 November 2026", "Tuesday 17 November 2026 at the latest"],
     ),
     # Stage 1 letter posted Thu 12 Nov: deemed received on the 2nd WD after posting, Mon 16 Nov.
     # + 20 WD: Tue 17 .. Fri 20 (4), 23-27 (9), 30 Nov - 4 Dec (14), 7-11 Dec (19), Mon 14 Dec (20).
@@ -59,7 +62,7 @@ EXPECTED: dict[tuple[str, str], tuple[str, list[str]]] = {
     # Fri 1 Jan a bank holiday; Mon 4 (8), Tue 5 (9), Wed 6 Jan 2027 (10).
     ("sussex-cpc", "panel-invitation"): (
         "Tuesday 1 December 2026",
-        ["Thursday 17 December 2026", "2pm", "Friday 11 December 2026", "Wednesday 6 January 2027"],
+        ["Thursday 17 December 2026", "2pm", "Tuesday 8 December 2026", "Wednesday 6 January 2027"],
     ),
     ("sussex-cpc", "decision"): ("Tuesday 5 January 2027", ["Thursday 17 December 2026"]),
     # luton-csc. Received Mon 7 Sep 2026 + 15 WD: Tue 8 .. Fri 11 (4), 14-18 (9), 21-25 (14), Mon 28 Sep (15).
@@ -69,9 +72,8 @@ EXPECTED: dict[tuple[str, str], tuple[str, list[str]]] = {
     ("luton-csc", "stage1-response"): ("Friday 25 September 2026", ["Friday 23 October 2026"]),
     # Panel Wed 13 Jan 2027 at 10:00. Additional papers: 13 Jan - 10 days = Sun 3 Jan, a
     # complainant's deadline, so moved later to Mon 4 Jan. Recommendations within 5 WD:
-    # Thu 14 (1), Fri 15 (2), Mon 18 (3), Tue 19 (4), Wed 20 Jan (5). The Director: recommendations
-    # sent Tue 19 Jan, Director not agreeing, 20 WD: Wed 20 .. Fri 22 (3), 25-29 (8), 1-5 Feb (13),
-    # 8-12 Feb (18), Mon 15 (19), Tue 16 Feb (20).
+    # Thu 14 (1), Fri 15 (2), Mon 18 (3), Tue 19 (4), Wed 20 Jan (5). On 15 December nobody knew
+    # whether the Director would agree (15 or 20 WD), so the invitation gives no date for the reply.
     ("luton-csc", "panel-invitation"): (
         "Tuesday 15 December 2026",
         [
@@ -79,7 +81,6 @@ EXPECTED: dict[tuple[str, str], tuple[str, list[str]]] = {
             "10am",
             "Monday 4 January 2027",
             "Wednesday 20 January 2027",
-            "Tuesday 16 February 2027",
         ],
     ),
     ("luton-csc", "decision"): ("Friday 12 February 2027", ["Wednesday 13 January 2027", "Tuesday 19 January 2027"]),
@@ -88,11 +89,12 @@ EXPECTED: dict[tuple[str, str], tuple[str, list[str]]] = {
     ("durham-cpc", "acknowledgement"): ("Wednesday 28 October 2026", ["Monday 9 November 2026"]),
     # Stage 2 within 28 days of making us aware: 26 Oct + 28 days = Mon 23 Nov 2026 (a working day).
     ("durham-cpc", "stage1-response"): ("Tuesday 10 November 2026", ["Monday 23 November 2026"]),
-    # Panel Wed 6 Jan 2027 at 13:30. Papers: 6 Jan - 5 = Fri 1 Jan, New Year's Day -> Thu 31 Dec.
+    # Panel Wed 6 Jan 2027 at 13:30. Further papers 7 WD before: Tue 5, Mon 4, (Fri 1 Jan out),
+    # Thu 31, Wed 30, Tue 29, (Mon 28, Fri 25 out), Thu 24, Wed 23 Dec; the papers go out Thu 31 Dec.
     # Decision within 5 WD: Thu 7 (1), Fri 8 (2), Mon 11 (3), Tue 12 (4), Wed 13 Jan (5).
     ("durham-cpc", "panel-invitation"): (
         "Wednesday 16 December 2026",
-        ["Wednesday 6 January 2027", "1.30pm", "Thursday 31 December 2026", "Wednesday 13 January 2027"],
+        ["Wednesday 6 January 2027", "1.30pm", "Wednesday 23 December 2026", "Wednesday 13 January 2027"],
     ),
     ("durham-cpc", "decision"): ("Tuesday 12 January 2027", ["Wednesday 6 January 2027"]),
 }
