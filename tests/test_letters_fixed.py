@@ -93,9 +93,8 @@ def _toml(data: dict[str, Any], prefix: str = "") -> str:
     """A small TOML writer for case files: scalars first, then tables, then arrays of tables."""
     lines, tables = [], []
     for key, value in data.items():
-        if isinstance(value, dict) and not prefix.startswith("officers") and prefix != "officers.":
-            tables.append((key, value))
-        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        is_table = isinstance(value, dict) and not prefix.startswith("officers")
+        if is_table or (isinstance(value, list) and value and all(isinstance(v, dict) for v in value)):
             tables.append((key, value))
         else:
             lines.append(f"{_key(key)} = {_value(value)}")
