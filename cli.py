@@ -286,8 +286,10 @@ def letter(
     each CASE: case files, or folders of them, rendered in parallel.
     """
     from letters.batch import run
-    from letters.writer import LetterRequest, formats_of
+    from letters.writer import LetterRequest, case_warnings, formats_of
 
+    for path, warning in case_warnings(list(cases), settings_path):  # what `check` would say, first
+        click.echo(f"warning: {path}: {warning}", err=True)
     request = LetterRequest(kind, formats_of(fmt), output, draft, force, _as_date(day), settings_path, email=email)
     result = run(list(cases), request, jobs=jobs, progress=len(cases) > 1 or cases[0].is_dir())
     drafts = [item for item in result.results if item.draft and item.written]
@@ -339,7 +341,7 @@ def review(out_file: Path, samples: Path | None, force: bool, settings_path: Pat
 
     with progress_to_stderr("review") as bar:  # to stderr, like a batch of letters: the pack takes a while
         items = build_review(out_file, force=force, samples=samples, settings=settings_path, progress=bar)
-    unapproved = sorted({t.name for i in items for t in i.templates if t.state == "NOT APPROVED"})
+    unapproved = sorted({t.name for i in items for t in i.templates if t.state.startswith("NOT APPROVED")})
     failed = [i for i in items if i.error]
     click.echo(f"wrote {out_file}: {len(items)} letter(s), {len(unapproved)} template(s) not approved")
     for name in unapproved:
@@ -350,19 +352,46 @@ def review(out_file: Path, samples: Path | None, force: bool, settings_path: Pat
         sys.exit(int(ExitCode.BAD_INPUT))
 
 
-@main.command(epilog=examples('casepost approve letters/acknowledgement.j2 --by "J. Patel, Legal Services"'))
-@click.argument("template")
+@main.command(
+    epilog=examples(
+        'casepost approve letters/acknowledgement.j2 herts-cpc#acknowledgement --by "J. Patel, Legal Services"',
+        'casepost approve --changed --by "J. Patel, Legal Services"',
+    )
+)
+@click.argument("names", nargs=-1)
 @click.option("--by", "by", required=True, help="Who approves the wording (name and role).")
+@click.option("--changed", is_flag=True, help="Approve every piece whose current wording is not approved.")
 @settings_option
-def approve(template: str, by: str, settings_path: Path | None) -> None:
-    """Record legal's approval of TEMPLATE's current wording (a name like letters/decision.j2, or a path)."""
-    from letters.approvals import approvals_path
+def approve(names: tuple[str, ...], by: str, changed: bool, settings_path: Path | None) -> None:
+    """Record legal's approval of the current wording of NAMES: templates (letters/decision.j2),
+    a procedure's wording for a letter (herts-cpc#decision, or herts-cpc for all its letters), or
+    with --changed everything not yet approved. Kept in approvals.toml beside casepost.toml.
+    """
     from letters.approvals import approve as record_approval
-    from letters.letter import templates_in
+    from letters.letter import settings_in, templates_in
 
-    templates = templates_in(settings_path)
-    done = record_approval(templates, template, by)
-    click.echo(f"approved {done.template} (sha256 {done.sha256}) by {done.by}; recorded in {approvals_path(templates)}")
+    done, path = record_approval(templates_in(settings_path), settings_in(settings_path), list(names), by, changed)
+    for approval in done:
+        click.echo(f"approving {approval.template} (sha256 {approval.sha256[:16]})")
+    user = done[0].user if done else ""
+    click.echo(f"recorded {len(done)} approval(s) by {by}{f' (login {user})' if user else ''} in {path}")
+
+
+@main.command(epilog=examples("casepost templates --settings council/casepost.toml"))
+@settings_option
+def templates(settings_path: Path | None) -> None:
+    """List every piece of wording legal approves (templates, layouts, each procedure's wording per
+    letter) with its approval state.
+    """
+    from letters.approvals import catalogue
+    from letters.letter import settings_in, templates_in
+
+    pieces = catalogue(templates_in(settings_path), settings_in(settings_path))
+    width = max(len(p.name) for p in pieces)
+    for piece in pieces:
+        click.echo(f"{piece.name:<{width}}  {piece.sha256[:12]}  {piece.describe}")
+    waiting = sum(1 for p in pieces if not p.approved)
+    click.echo(f"{len(pieces)} piece(s), {waiting} not approved")
 
 
 # --- bundle command ------------------------------------------------------------------------

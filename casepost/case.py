@@ -82,6 +82,8 @@ class Complaint(Strict):
     meeting_date: dt.date | None = None  # the conference or strategy meeting complained about
     acknowledged: dt.date | None = None
     closed: dt.date | None = None  # resolved, withdrawn or otherwise ended: nothing more is due
+    # Whether the complaint falls within this procedure (herts-*: the acknowledgement confirms it).
+    within_procedure: bool | None = None
     summary: str = ""  # the complaint as understood, in a sentence or two
     desired_outcome: str = ""
     points: list[Point] = []
@@ -135,6 +137,7 @@ class Panel(Strict):
     """The review panel: when and where it meets, and who sits on it."""
 
     date: dt.date | None = None
+    booked: dt.date | None = None  # when the date, time and venue were fixed (else: invitations_sent)
     time: str = ""  # "10:00"
     venue: str = ""
     chair: Person | None = None
@@ -247,6 +250,7 @@ _AFTER_RECEIPT = (
     "stage3.requested",
     "stage3.acknowledged",
     "panel.date",
+    "panel.booked",
     "panel.invitations_sent",
     "panel.papers_sent",
     "decision.recommendations_sent",
@@ -262,6 +266,7 @@ _ORDER = (
     ("stage3.requested", "stage2.response_sent"),
     ("escalation.response_sent", "escalation.received"),
     ("decision.sent", "panel.date"),
+    ("panel.date", "panel.booked"),
     ("decision.recommendations_sent", "panel.date"),
 )
 

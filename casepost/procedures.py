@@ -18,7 +18,12 @@ from casepost.case import Case
 from casepost.errors import Problem, ProcedureError
 from casepost.tomlfile import read_toml, validate
 
-DefaultName = Literal["acknowledgement_working_days", "panel_invitation_working_days", "panel_papers_days"]
+DefaultName = Literal[
+    "acknowledgement_working_days",
+    "panel_invitation_working_days",
+    "panel_papers_days",
+    "panel_additional_papers_working_days",
+]
 
 
 class _Strict(BaseModel):
@@ -132,6 +137,8 @@ class Outcome(_Strict):
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     label: str = Field(min_length=1)  # short name, for the command line and the review
     text: str = Field(min_length=1)  # the sentence in the letter
+    adjourned: bool = False  # the panel has not decided: no Ombudsman or court route yet
+    then: str = ""  # what this outcome leads to, in the letter's words (e.g. the last internal stage)
 
 
 class Section(_Strict):
@@ -141,17 +148,54 @@ class Section(_Strict):
     title: str = Field(min_length=1)
 
 
+class Rights(_Strict):
+    """Who the complainant may bring, and what the parties may do, as the procedure gives it."""
+
+    bring: str = Field(min_length=1)  # completes "you may bring ...": "a supporter or advocate"
+    panel_bring: str = ""  # at the panel, where the procedure says something different (luton-csc 18.8)
+    child_advocate: bool = False  # an independent advocate for a child: the statutory procedure only (s26A)
+    question_each_other: bool = False  # at the panel, each party may ask questions of the other
+
+
+class Copy(_Strict):
+    """Who gets a copy of a letter: a person the case names, or a role where it names no one."""
+
+    role: str = Field(min_length=1)  # the words used when the case names no one
+    officer: str = ""  # a key of [officers] in the case (or of [signatories]), or panel.chair / panel.members
+    note: str = ""  # words after the name: "who will send it on to ..."
+    only_if_named: bool = False  # copied only when the case names someone in this role
+    when_outcome: list[str] = []  # copied only when the decision includes one of these outcomes
+    when_within: bool = False  # copied only once the complaint is confirmed within the procedure
+
+
+class NextStep(_Strict):
+    """A step the complainant may take after this letter: what, to whom, by when."""
+
+    what: str = Field(min_length=1)  # completes "you can ...": "ask for Stage 2, an independent investigation"
+    to: str = ""  # who to write to: "the Complaints team"
+    how: str = ""  # completes "please write to X and ...": "explain why you are still not satisfied"
+    then: str = ""  # what happens after the complainant takes this step
+    within: str = ""  # the time limit in words: "within 20 working days of receiving this letter"
+    deadline: str = ""  # the deadline id that dates it, where there is one
+
+
 class LetterSpec(_Strict):
-    """What a procedure says about one letter kind: its title, who signs, who gets copies."""
+    """What a procedure says about one letter kind: its title, who signs, who gets copies, and the
+    rights, terms and next steps that are this procedure's own.
+    """
 
     title: str = Field(min_length=1)
+    adjourned_title: str = ""  # decision: the title when the panel adjourned without deciding
     template: str = ""  # a template name in templates/letters/; default: the letter kind
     signatory: str = ""  # a key of [signatories] in the settings; default: the letter kind, then "default"
-    copies: list[str] = []  # who gets a copy, in words
+    copies: list[str | Copy] = []  # who gets a copy: a role in words, or a Copy naming who in the case
     states: list[str] = []  # deadline ids whose dates the letter states
-    # Letters work: who the complainant writes to next if still dissatisfied, in words
-    # (e.g. "the Children's Services Complaints Manager"); the stage1-response letter names them.
-    escalate_to: str = ""
+    confirms_scope: bool = False  # says whether the complaint falls within the procedure (complaint.within_procedure)
+    hearing: list[str] = []  # panel-invitation: how the meeting runs, in this procedure's terms
+    terms: list[str] = []  # sentences of this procedure's own terms the letter states
+    enclosures: list[str] = []  # what the letter encloses
+    next: list[NextStep] = []  # what the complainant can do next, in order
+    last_stage: bool = False  # this letter closes the procedure's last internal stage
     records: str = ""  # the case field recording this letter as sent; default: data/sent.toml
 
     @model_validator(mode="after")
@@ -175,6 +219,7 @@ class Procedure(_Strict):
     meeting_chair: str = ""  # "Designated Officer", "Conference Chair"
     decision_stands: bool = False  # this process cannot change the original decision, which stands meanwhile
     judicial_review: bool = False  # decision letters mention judicial review
+    rights: Rights | None = None  # letters need it: who may bring whom, cited to the seed
     events: dict[str, str] = {}  # labels for events, overriding the built-in ones
     deadlines: list[Deadline]
     outcomes: list[Outcome] = []
@@ -192,10 +237,16 @@ class Procedure(_Strict):
                 raise ValueError(
                     f"deadline {d.id}: provisional_from = {d.provisional_from!r} is not a deadline of this procedure"
                 )
-        for spec in self.letters.values():
-            for ref in spec.states:
+        outcomes = {o.id for o in self.outcomes}
+        for kind, spec in self.letters.items():
+            refs = [*spec.states, *(n.deadline for n in spec.next if n.deadline)]
+            for ref in refs:
                 if ref not in ids:
-                    raise ValueError(f"a letter states deadline {ref!r}, which this procedure does not have")
+                    raise ValueError(f"letter {kind} states deadline {ref!r}, which this procedure does not have")
+            for copy in spec.copies:
+                for outcome in copy.when_outcome if isinstance(copy, Copy) else []:
+                    if outcome not in outcomes:
+                        raise ValueError(f"letter {kind}: a copy depends on outcome {outcome!r}, which is not one")
         return self
 
     def deadline(self, deadline_id: str) -> Deadline:

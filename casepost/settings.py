@@ -45,6 +45,8 @@ class Defaults(_Strict):
     acknowledgement_working_days: int = Field(default=3, ge=1, le=30)
     panel_invitation_working_days: int = Field(default=10, ge=1, le=60)
     panel_papers_days: int = Field(default=5, ge=1, le=60)
+    # The complainant's last day for further papers where the procedure sets none: before the papers go out.
+    panel_additional_papers_working_days: int = Field(default=7, ge=1, le=60)
 
 
 class BundleSettings(_Strict):

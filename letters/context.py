@@ -13,8 +13,10 @@ from casepost.case import Case, Person, get_field
 from casepost.dateformat import long_date
 from casepost.errors import LetterFieldError, Problem
 from casepost.loaded import LoadedCase
-from casepost.procedures import LetterSpec
+from casepost.procedures import Copy, LetterSpec
+from casepost.snapshot import case_as_at
 from casepost.timeline import Entry, Timeline, build_timeline
+from letters.refusals import contradictions, past_promise
 from letters.views import (
     AddresseeView,
     ChildView,
@@ -22,14 +24,15 @@ from letters.views import (
     ComplaintView,
     DateLine,
     DecisionView,
-    EscalationView,
     LetterContext,
     LetterheadView,
+    NextStepView,
     OutcomeView,
     PanelView,
     PersonView,
     PointView,
     ProcedureView,
+    RightsView,
     SupporterView,
 )
 
@@ -47,10 +50,19 @@ def _missing(kind: str, field: str, how: str) -> Problem:
     return Problem(field, f"is required for the {kind} letter: {how}")
 
 
-def required_problems(kind: str, case: Case) -> list[Problem]:
+def required_problems(kind: str, case: Case, spec: LetterSpec | None = None) -> list[Problem]:
     """The fields a letter kind needs that the case lacks, each with what to add."""
     problems: list[Problem] = []
     c = case.complaint
+    if spec is not None and spec.confirms_scope and c.within_procedure is None:
+        problems.append(
+            _missing(
+                kind,
+                "complaint.within_procedure",
+                "this letter confirms whether the complaint falls within the procedure: add within_procedure = "
+                "true (or false) under [complaint]",
+            )
+        )
     if kind == "acknowledgement" and not (c.summary or c.points):
         problems.append(
             _missing(
@@ -195,26 +207,79 @@ def _line(entry: Entry, kind: str, case_path: Path) -> DateLine:
                 )
             ],
         )
-    return DateLine(entry.id, entry.what, long_date(entry.date), entry.party, entry.status == "provisional")
+    done = long_date(entry.met_on) if entry.met_on is not None else ""
+    return DateLine(entry.id, entry.what, long_date(entry.date), entry.party, entry.status == "provisional", done)
+
+
+def _named(loaded: LoadedCase, case: Case, key: str) -> list[PersonView]:
+    """The people a copy's `officer` names in the case (or the authority's signatory of that key)."""
+    if key == "panel.chair":
+        return [PersonView(case.panel.chair.name, case.panel.chair.role)] if case.panel.chair else []
+    if key == "panel.members":
+        return [PersonView(m.name, m.role) for m in case.panel.members]
+    if key in case.officers:
+        return [PersonView(case.officers[key].name, case.officers[key].role)]
+    found = loaded.settings.settings.signatories.get(key) if key else None
+    return [PersonView(found.name, found.role)] if found else []
+
+
+def copies_of(loaded: LoadedCase, case: Case, spec: LetterSpec, kind: str) -> tuple[str, ...]:
+    """Who gets a copy: people the case names; a role alone only where it names no one; a copy
+    that depends on the case (an outcome, the complaint being within the procedure) only if it applies.
+    """
+    out: list[str] = []
+    for copy in spec.copies:
+        if not isinstance(copy, Copy):
+            out.append(copy)
+            continue
+        if copy.when_within and case.complaint.within_procedure is not True:
+            continue
+        if copy.when_outcome and not set(copy.when_outcome) & set(case.decision.outcomes):
+            continue
+        note = f", {copy.note}" if copy.note else ""
+        people = _named(loaded, case, copy.officer)
+        if not people and not copy.only_if_named:
+            out.append(copy.role[0].upper() + copy.role[1:] + note)
+        out += [f"{p.name}, {p.role}{note}" if p.role else f"{p.name}{note}" for p in people]
+    out += case.copies_to.get(kind, [])
+    return tuple(dict.fromkeys(out))
+
+
+def _rights(loaded: LoadedCase) -> RightsView:
+    r = loaded.procedure.rights
+    if r is None:
+        from casepost.errors import ProcedureError
+
+        where = loaded.path if not loaded.case.procedure.endswith(".toml") else loaded.folder / loaded.case.procedure
+        raise ProcedureError(
+            where,
+            [Problem("rights", 'letters need [rights] (bring = "..." and the other rights the procedure gives)')],
+        )
+    return RightsView(r.bring, r.panel_bring or r.bring, r.child_advocate, r.question_each_other)
 
 
 def build_context(loaded: LoadedCase, kind: str, day: dt.date) -> LetterContext:
-    """The template context for one letter of one case, dated `day`."""
-    case, procedure, settings = loaded.case, loaded.procedure, loaded.settings
+    """The template context for one letter of one case, dated `day`: built only from the case as it
+    stood on that day (casepost.snapshot), and refused where it would contradict its own date.
+    """
+    full, procedure, settings = loaded.case, loaded.procedure, loaded.settings
     spec = letter_spec(loaded, kind)
     head = settings.require_letterhead()
-    problems = required_problems(kind, case)
-    if day < case.complaint.received:
+    case = case_as_at(_with_sent(full, kind, day), day)
+    problems = contradictions(kind, full, day)
+    if day < full.complaint.received:
         problems.append(
             Problem(
                 "letter_date",
-                f"the letter's date ({day}) is before the complaint was received ({case.complaint.received})",
+                f"the letter's date ({day}) is before the complaint was received ({full.complaint.received})",
             )
         )
+    if not problems:
+        problems = required_problems(kind, case, spec)
     if problems:
         raise LetterFieldError(loaded.path, problems)
 
-    timeline: Timeline = build_timeline(_with_sent(case, kind, day), procedure, settings.settings, day)
+    timeline: Timeline = build_timeline(case, procedure, settings.settings, day)
     stated = tuple(_line(timeline.get(i), kind, loaded.path) for i in spec.states)
 
     def dated(deadline_id: str) -> DateLine | None:
@@ -224,12 +289,27 @@ def build_context(loaded: LoadedCase, kind: str, day: dt.date) -> LetterContext:
             return None
         return None if entry.date is None else _line(entry, kind, loaded.path)
 
-    # The panel's papers: a date the procedure gives the parties (stated), else the day the papers go out.
-    papers_due = next((d for d in stated if d.party == "complainant"), None) if kind == "panel-invitation" else None
-    if kind == "panel-invitation" and papers_due is None:
-        papers_due = dated("panel_papers_send_by")
+    papers_due = next((d for d in stated if d.id == "panel_additional_papers_due"), None)
     decision_ids = [d.id for d in procedure.deadlines if d.met_by in ("decision.recommendations_sent", "decision.sent")]
-    decision_dates = tuple(x for x in (dated(i) for i in decision_ids) if x is not None)
+    decision_dates = tuple(x for x in (dated(i) for i in decision_ids) if x is not None) if kind != "decision" else ()
+    steps = tuple(
+        NextStepView(n.what, n.to, n.how, n.within, dated(n.deadline) if n.deadline else None, n.then)
+        for n in spec.next
+    )
+    printed = [*spec.states, *(i for i in decision_ids if kind != "decision"), *(n.deadline for n in spec.next)]
+    problems = [p for p in (past_promise(kind, timeline.get(i), day, procedure) for i in printed if i) if p]
+    if papers_due is not None:
+        last, out = timeline.get(papers_due.id).date, timeline.get("panel_papers_send_by").date
+        if last is not None and out is not None and last >= out:
+            problems.append(
+                Problem(
+                    "defaults.panel_additional_papers_working_days",
+                    f"the complainant's last day for further papers ({long_date(last)}) must fall before the papers "
+                    f"go out ({long_date(out)}): set a larger number in the settings' [defaults]",
+                )
+            )
+    if problems:
+        raise LetterFieldError(loaded.path, problems)
 
     c = case.complainant
     lines = (c.email,) if c.delivery == "email" else tuple(c.address)
@@ -239,9 +319,13 @@ def build_context(loaded: LoadedCase, kind: str, day: dt.date) -> LetterContext:
         loaded, (stage1.signatory or "stage1-response") if stage1 else "default"
     )
     p, d = case.panel, case.decision
+    adjourned = any(outcomes[o].adjourned for o in d.outcomes)
+    scope = ""
+    if spec.confirms_scope:
+        scope = "within" if case.complaint.within_procedure else "outside"
     return LetterContext(
         kind=kind,
-        title=spec.title,
+        title=spec.adjourned_title if adjourned and spec.adjourned_title else spec.title,
         reference=case.reference,
         date=long_date(day),
         marking=settings.settings.marking,
@@ -272,12 +356,19 @@ def build_context(loaded: LoadedCase, kind: str, day: dt.date) -> LetterContext:
             procedure.decision_stands,
             procedure.judicial_review,
             tuple(s.title for s in procedure.sections if s.id != "other"),
+            _rights(loaded),
         ),
         handler=handler,
         signatory=resolve_person(loaded, spec.signatory or kind),
-        copies=tuple([*spec.copies, *case.copies_to.get(kind, [])]),
+        copies=copies_of(loaded, case, spec, kind),
         dates=stated,
-        escalation=EscalationView(spec.escalate_to, next((x for x in stated if x.party == "complainant"), None)),
+        scope=scope,
+        hearing=tuple(spec.hearing),
+        terms=tuple(spec.terms),
+        enclosures=tuple(spec.enclosures),
+        next=steps,
+        last_stage=spec.last_stage and not adjourned,
+        meeting_held=long_date(case.stage1.meeting),
         panel=PanelView(
             date=long_date(p.date),
             time=clock_time(p.time),
@@ -290,7 +381,8 @@ def build_context(loaded: LoadedCase, kind: str, day: dt.date) -> LetterContext:
             decision_dates=decision_dates,
         ),
         decision=DecisionView(
-            outcomes=tuple(OutcomeView(o, outcomes[o].label, outcomes[o].text) for o in d.outcomes),
+            outcomes=tuple(OutcomeView(o, outcomes[o].label, outcomes[o].text, outcomes[o].then) for o in d.outcomes),
+            adjourned=adjourned,
             reasons=d.reasons,
             recommendations=tuple(d.recommendations),
             next_steps=d.next_steps,

@@ -10,14 +10,13 @@ from pathlib import Path
 
 from casepost.errors import Problem, SettingsError
 from casepost.loaded import LoadedCase
-from letters.approvals import TemplateState, states
+from casepost.settings import LoadedSettings
+from letters.approvals import TemplateState, procedure_piece, states
 from letters.context import LetterContext, build_context, letter_spec
 from letters.environment import Templates, render
 from letters.markup import Block, parse
 
 LAYOUTS = ("letters/layout.html.j2", "letters/letter.css", "letters/layout.docx")
-# Files that carry words legal must approve; the rest (stylesheet) only change how a letter looks.
-PRESENTATION = {"letters/letter.css"}
 
 
 @dataclass(frozen=True)
@@ -36,7 +35,7 @@ class Letter:
     @property
     def unapproved(self) -> list[TemplateState]:
         """Templates whose current wording legal has not approved."""
-        return [t for t in self.used if t.needs_approval and t.approval is None]
+        return [t for t in self.used if not t.approved]
 
     @property
     def hashes(self) -> dict[str, str]:
@@ -56,6 +55,13 @@ def templates_for(loaded: LoadedCase) -> Templates:
     if override and folder is not None:
         return Templates((folder / override).resolve())
     return Templates(None)
+
+
+def settings_in(settings_path: Path | None) -> LoadedSettings:
+    """The authority's settings: the file given, or found from the current folder up."""
+    from casepost.settings import load_settings
+
+    return load_settings(Path.cwd() / "any-case.toml", settings_path)
 
 
 def templates_in(settings_path: Path | None) -> Templates:
@@ -87,12 +93,13 @@ def compose(loaded: LoadedCase, kind: str, day: dt.date, draft: bool = False) ->
     blocks = tuple(parse(render(templates.wording, name, context.as_dict())))
     names = [*templates.closure(name), *(n for layout in LAYOUTS for n in templates.closure(layout))]
     unique = list(dict.fromkeys(names))
-    used = tuple(states(templates, unique, {n for n in unique if n not in PRESENTATION}))
+    unique.append(procedure_piece(loaded.procedure, kind))  # the procedure file's wording for this kind
+    used = tuple(states(templates, unique, loaded.settings, loaded.procedure))
     logo = None
     head = loaded.settings.require_letterhead()
     if head.logo:
         logo = loaded.settings.asset(head.logo)
         if not logo.is_file():
             raise SettingsError(loaded.settings.path, [Problem("letterhead.logo", f"{head.logo!r}: no such file")])
-    unapproved = any(t.needs_approval and t.approval is None for t in used)
+    unapproved = any(not t.approved for t in used)
     return Letter(kind, context, blocks, templates, name, used, draft or unapproved, logo)

@@ -32,6 +32,7 @@ class ReviewTemplate:
     name: str
     sha256: str
     state: str
+    diff: tuple[str, ...] = ()  # the change from its last approved wording, shown once per pack
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ def build_review(
     ensure_writable(out, force)
     items: list[ReviewItem] = []
     letters: list[bytes] = []
+    diffed: set[str] = set()  # pieces whose change is already shown
     folder = samples or samples_root()  # shipped in the wheel, inside casepost
     cases = [(path, open_case(path, settings)) for path in _sample_cases(folder)]
     total = sum(len(loaded.procedure.letters) for _, loaded in cases)
@@ -101,7 +103,11 @@ def build_review(
                 wording = next(t for t in letter.used if t.name == letter.wording)
                 strip = f"Review: {letter.wording} (sha256 {wording.sha256[:16]}) - {wording.describe}"
                 data = render_pdf(letter, review=strip)
-                templates = tuple(ReviewTemplate(t.name, t.sha256, t.describe) for t in letter.used)
+                templates = tuple(
+                    ReviewTemplate(t.name, t.sha256, t.describe, () if t.name in diffed else tuple(t.diff()))
+                    for t in letter.used
+                )
+                diffed |= {t.name for t in templates if t.diff}
                 items.append(
                     ReviewItem(
                         loaded.procedure.id,

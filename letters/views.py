@@ -29,6 +29,7 @@ class DateLine:
     date: str  # "Friday 4 December 2026"
     party: str  # "authority" or "complainant"
     provisional: bool  # counted from the latest date an event may happen, not the event
+    done: str = ""  # the day it was done, where the case records that by the letter's date
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,16 @@ class ComplaintView:
 
 
 @dataclass(frozen=True)
+class RightsView:
+    """Who the complainant may bring, and what the parties may do, as the procedure gives it."""
+
+    bring: str  # "a supporter or advocate"
+    panel_bring: str  # at the panel: the procedure's own terms, else the same as `bring`
+    child_advocate: bool  # an independent advocate for a child (the statutory procedure only)
+    question_each_other: bool  # at the panel, each party may question the other
+
+
+@dataclass(frozen=True)
 class ProcedureView:
     """The procedure's facts letters use."""
 
@@ -110,14 +121,19 @@ class ProcedureView:
     decision_stands: bool  # this process cannot change the meeting's decision, which stands meanwhile
     judicial_review: bool  # decision letters mention judicial review
     papers: tuple[str, ...]  # what the panel considers: the bundle's section titles
+    rights: RightsView
 
 
 @dataclass(frozen=True)
-class EscalationView:
-    """How to take the complaint further: to whom, and by when (if the procedure sets a date)."""
+class NextStepView:
+    """A step the complainant may take next: what, to whom, by when, and what follows."""
 
+    what: str
     to: str
-    by: DateLine | None
+    how: str
+    within: str  # the time limit in words, where the procedure sets one
+    by: DateLine | None  # its date, where it has one
+    then: str
 
 
 @dataclass(frozen=True)
@@ -131,7 +147,7 @@ class PanelView:
     members: tuple[PersonView, ...]
     attendees: tuple[PersonView, ...]
     independent: bool  # no member has had line-management responsibility for the case
-    papers_due: DateLine | None  # the last day to send further papers, where there is one
+    papers_due: DateLine | None  # the complainant's last day to send further papers
     decision_dates: tuple[DateLine, ...]  # when the panel's decision (and any response to it) is due
 
 
@@ -142,6 +158,7 @@ class OutcomeView:
     id: str
     label: str
     text: str
+    then: str  # what this outcome leads to
 
 
 @dataclass(frozen=True)
@@ -149,6 +166,7 @@ class DecisionView:
     """What the panel decided (for luton-csc: recommended, and the Director's response)."""
 
     outcomes: tuple[OutcomeView, ...]
+    adjourned: bool  # the panel has not decided yet: it meets again
     reasons: str
     recommendations: tuple[str, ...]
     next_steps: str
@@ -179,7 +197,13 @@ class LetterContext:
     signatory: PersonView
     copies: tuple[str, ...]
     dates: tuple[DateLine, ...]  # the deadlines the procedure says this letter states
-    escalation: EscalationView
+    scope: str  # "within" / "outside": what the letter confirms about the procedure; "" if it need not
+    hearing: tuple[str, ...]  # panel-invitation: how the meeting runs, in the procedure's terms
+    terms: tuple[str, ...]  # the procedure's own terms this letter states
+    enclosures: tuple[str, ...]
+    next: tuple[NextStepView, ...]  # what the complainant can do next, in order
+    last_stage: bool  # this letter closes the procedure's last internal stage
+    meeting_held: str  # the Stage 1 meeting, where the case records it by the letter's date
     panel: PanelView
     decision: DecisionView
 

@@ -130,6 +130,23 @@ def _render(letter: object, fmt: Format) -> bytes:
     return render_docx(letter)
 
 
+def case_warnings(paths: Sequence[Path], settings: Path | None = None) -> list[tuple[Path, str]]:
+    """The `check` warnings of every case named, printed before its letter is rendered. A case
+    that cannot be read has none here: rendering reports its error.
+    """
+    from casepost.checks import check_case
+    from casepost.errors import CasepostError
+
+    out: list[tuple[Path, str]] = []
+    for case in case_files(paths):
+        try:
+            loaded = open_case(case, settings)
+            out += [(case, warning) for warning in check_case(loaded, dt.date.today())]
+        except CasepostError:
+            continue
+    return out
+
+
 def case_files(paths: Sequence[Path]) -> list[Path]:
     """The case files named: files as given; for a folder, every *.toml case file under it
     (not settings files, approvals files or anything in an out/ folder), in name order.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -116,25 +117,34 @@ def test_no_settings_and_unknown_kind(make_case: Callable[..., Path]) -> None:
 
 
 def test_approve_clears_the_draft_mark_until_the_wording_changes(sample: Path) -> None:
+    import getpass
+
     folder = sample.parent
     settings = folder / "casepost.toml"
     settings.write_text('templates = "our-templates"\n' + settings.read_text())
     (folder / "our-templates").mkdir()
     code, _, err = invoke(*ACK, str(sample), "--date", "2026-10-14", "-o", str(folder / "draft"))
-    assert code == 0 and "DRAFT" in err
+    assert code == 0 and "DRAFT" in err and "procedures/herts-lado.toml#acknowledgement" in err
+    # Several names at once: templates, the layouts, and the procedure's wording for this letter.
     names = [
         "letters/acknowledgement.j2",
         "letters/_dates.j2",
         "letters/_advocate.j2",
         "letters/layout.html.j2",
         "letters/layout.docx",
+        "herts-lado#acknowledgement",
     ]
-    for name in names:
-        code, out, err = invoke("approve", name, "--by", "A. Lawyer, Legal Services", "--settings", str(settings))
-        assert code == 0, err
-        assert f"approved {name}" in out
-    approvals = (folder / "our-templates" / "approvals.toml").read_text()
+    code, out, err = invoke("approve", *names, "--by", "A. Lawyer, Legal Services", "--settings", str(settings))
+    assert code == 0, err
+    for name in [*names[:-1], "procedures/herts-lado.toml#acknowledgement"]:
+        assert f"approving {name} (sha256 " in out
+    assert f"(login {getpass.getuser()})" in out
+    # Beside the authority's casepost.toml, never in the templates folder or the installed package.
+    approvals = (folder / "approvals.toml").read_text()
+    assert not (folder / "our-templates" / "approvals.toml").exists()
+    assert not (REPO / "templates" / "approvals.toml").exists()
     assert approvals.count("[[approval]]") == len(names) and 'by = "A. Lawyer, Legal Services"' in approvals
+    assert f'user = "{getpass.getuser()}"' in approvals and "text = " in approvals
 
     code, _, err = invoke(*ACK, str(sample), "--date", "2026-10-14", "-o", str(folder / "approved"))
     assert code == 0 and "DRAFT" not in err
@@ -151,8 +161,51 @@ def test_approve_clears_the_draft_mark_until_the_wording_changes(sample: Path) -
     text = letters_pdf_text((folder / "changed" / "HCS-LADO-2026-0318-acknowledgement.pdf").read_bytes())
     assert "Thanks for" in text and "DRAFT - wording not approved" in text
 
+    # `templates` lists every piece with its state; --changed approves just what is not approved.
+    code, out, _ = invoke("templates", "--settings", str(settings))
+    assert code == 0
+    assert re.search(r"letters/acknowledgement.j2 +\w+ +NOT APPROVED \(changed since approved by A. Lawyer", out)
+    assert re.search(r"procedures/herts-lado.toml#acknowledgement +\w+ +approved by A. Lawyer", out)
+    assert re.search(r"procedures/luton-csc.toml#decision +\w+ +NOT APPROVED", out)
+    assert re.search(r"letters/letter.css +\w+ +no approval needed", out)
+    code, out, _ = invoke("approve", "--changed", "--by", "B. Counsel", "--settings", str(settings))
+    assert code == 0 and "approving letters/acknowledgement.j2" in out and "approving letters/_dates.j2" not in out
+    code, out, _ = invoke("templates", "--settings", str(settings))
+    assert out.rstrip().endswith("0 not approved")
+
     code, _, err = invoke(*ACK, str(sample), "--draft", "-o", str(folder / "forced"))
     assert "--draft" in err or "DRAFT" in err
+
+
+def test_a_changed_procedure_wording_makes_its_letters_draft(sample: Path, tmp_path: Path) -> None:
+    from casepost.procedures import load_procedure_file
+
+    folder = sample.parent
+    settings = folder / "casepost.toml"
+    code, _, err = invoke("approve", "--changed", "--by", "A. Lawyer", "--settings", str(settings))
+    assert code == 0, err
+    # The authority's own copy of the procedure, with one right worded differently.
+    own = (REPO / "casepost/data/procedures/herts-lado.toml").read_text()
+    own = own.replace('bring = "a supporter or advocate"', 'bring = "a supporter or an advocate"')
+    (folder / "herts-lado.toml").write_text(own)
+    sample.write_text(sample.read_text().replace('procedure = "herts-lado"', 'procedure = "herts-lado.toml"'))
+    load_procedure_file.cache_clear()
+    code, _, err = invoke(*ACK, str(sample), "-o", str(folder / "o"))
+    assert code == 0 and "DRAFT" in err and "procedures/herts-lado.toml#acknowledgement" in err
+    text = letters_pdf_text((folder / "o" / "HCS-LADO-2026-0318-acknowledgement.pdf").read_bytes())
+    assert "a supporter or an advocate" in text and "DRAFT - wording not approved" in text
+    # The review pack shows legal what changed since the wording it approved.
+    samples = tmp_path / "samples"
+    shutil.copytree(REPO / "samples", samples, ignore=shutil.ignore_patterns("out", "*.jsonl", "*.py"))
+    (samples / "herts-lado" / "herts-lado.toml").write_text(own)
+    case = samples / "herts-lado" / "case.toml"
+    case.write_text(case.read_text().replace('procedure = "herts-lado"', 'procedure = "herts-lado.toml"'))
+    review_pdf = tmp_path / "review.pdf"
+    code, _, err = invoke("review", "-o", str(review_pdf), "--samples", str(samples), "--settings", str(settings))
+    assert code == 0, err
+    review = " ".join(letters_pdf_text(review_pdf.read_bytes()).split())
+    assert "What changed in procedures/herts-lado.toml#acknowledgement since legal last approved it" in review
+    assert '- "bring": "a supporter or advocate",' in review and '+ "bring": "a supporter or an advocate",' in review
 
 
 def test_review_pack_names_every_template(letters_samples: Path, tmp_path: Path) -> None:

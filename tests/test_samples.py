@@ -19,6 +19,7 @@ HERTS = [
     "stage1_response_due",
     "manager_response_due",
     "panel_invitation_send_by",
+    "panel_additional_papers_due",  # authority default: the seed sets no date for further papers
     "panel_papers_send_by",
     "panel_record_due",
 ]
@@ -33,6 +34,7 @@ CONTRACT = {
         "stage2_request_window_closes",
         "panel_convene_by",
         "panel_invitation_send_by",
+        "panel_additional_papers_due",  # authority default
         "panel_papers_send_by",
         "panel_decision_due",
     ],
@@ -63,6 +65,7 @@ CONTRACT = {
         "stage3_request_window_closes",
         "panel_convene_by",
         "panel_invitation_send_by",
+        "panel_additional_papers_due",  # authority default
         "panel_papers_send_by",
         "panel_decision_due",
     ],

@@ -46,6 +46,9 @@ HERTS_EXPECTED = {
     # Thu 25 Mar 2027 - 10 WD: 24, 23, 22 (3), 19-15 (8), 12, 11 (10).
     "panel_invitation_send_by": D(2027, 3, 11),
     # Thu 25 Mar 2027 - 5 days = Sat 20 Mar: moved earlier to Fri 19 Mar.
+    # Further papers, authority default 7 WD before Thu 25 Mar 2027: 24, 23, 22, 19, 18, 17, Tue 16 Mar,
+    # before the papers go out (19 Mar).
+    "panel_additional_papers_due": D(2027, 3, 16),
     "panel_papers_send_by": D(2027, 3, 19),
     # Thu 25 Mar 2027 + 5 WD: Good Friday 26 and Easter Monday 29 out; 30, 31 Mar, 1, 2, 5 Apr.
     "panel_record_due": D(2027, 4, 5),
@@ -77,6 +80,9 @@ HERTS_2027_EXPECTED = {
     "manager_response_due": D(2028, 1, 17),
     # Panel Wed 5 Jan 2028 - 10 WD: Tue 4 (1), 3 out, 31, 30, 29 Dec (4), 28 and 27 out, 24-20 (9), Fri 17 (10).
     "panel_invitation_send_by": D(2027, 12, 17),
+    # Further papers 7 WD before Wed 5 Jan 2028: Tue 4 (1), Mon 3 out, 31, 30, 29 Dec (4), 28 and 27
+    # out, Fri 24 (5), Thu 23 (6), Wed 22 Dec (7).
+    "panel_additional_papers_due": D(2027, 12, 22),
     # Wed 5 Jan 2028 - 5 days = Fri 31 Dec 2027, a working day.
     "panel_papers_send_by": D(2027, 12, 31),
     # Wed 5 Jan 2028 + 5 WD: 6, 7, 10, 11, 12 Jan.
@@ -123,6 +129,9 @@ SUSSEX_EXPECTED = {
     "panel_convene_by": D(2027, 3, 31),
     # Panel Tue 30 Mar 2027 - 10 WD: Easter Monday and Good Friday out; 25-22 (4), 19-15 (9), 12 Mar (10).
     "panel_invitation_send_by": D(2027, 3, 12),
+    # Further papers 7 WD before Tue 30 Mar 2027: Easter Monday and Good Friday out; 25-22 (4), 19, 18,
+    # Wed 17 Mar (7).
+    "panel_additional_papers_due": D(2027, 3, 17),
     # Tue 30 Mar 2027 - 5 days = Thu 25 Mar, a working day.
     "panel_papers_send_by": D(2027, 3, 25),
     # Tue 30 Mar 2027 + 10 WD: 31 Mar, 1, 2 Apr (3), 5-9 Apr (8), 12, 13 Apr (10).
@@ -280,6 +289,8 @@ DURHAM_EXPECTED = {
     "panel_convene_by": D(2027, 6, 8),
     # Panel Thu 3 Jun 2027 - 10 WD: 2, 1 Jun (2), 31 May out, 28-24 May (7), 21-19 May (10).
     "panel_invitation_send_by": D(2027, 5, 19),
+    # Further papers 7 WD before Thu 3 Jun 2027: 2, 1 Jun (2), 31 May out, 28-24 May (7).
+    "panel_additional_papers_due": D(2027, 5, 24),
     # Thu 3 Jun - 5 days = Sat 29 May: moved earlier to Fri 28 May.
     "panel_papers_send_by": D(2027, 5, 28),
     # Thu 3 Jun + 5 WD: Fri 4, Mon 7, Tue 8, Wed 9, Thu 10 Jun.
