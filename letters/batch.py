@@ -6,16 +6,18 @@ case is reported and the rest still render.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from casepost.errors import CasepostError
 from casepost.scratch import scratch_folder, send_temporary_files_to
 from letters.writer import LetterRequest, LetterResult, case_files, write_letter
+
+if TYPE_CHECKING:
+    import multiprocessing.context
 
 RECYCLE_EVERY = 100  # letters a worker renders before it is replaced by a fresh one
 
@@ -54,6 +56,8 @@ def _warm(scratch: str) -> None:
 
 
 def _context() -> multiprocessing.context.BaseContext:
+    import multiprocessing
+
     # forkserver: workers fork from a server that has already imported WeasyPrint (fast, warm);
     # it also allows max_tasks_per_child, which plain fork does not.
     try:
@@ -109,6 +113,9 @@ def run(
             if tick is not None:
                 tick(i, len(cases))
     else:
+        # Imported here: a single letter, the common case, does not pay for them at start-up.
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
         with (
             scratch_folder() as scratch,
             ProcessPoolExecutor(
