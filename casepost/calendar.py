@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable
+import importlib.util
+from collections.abc import Callable, Iterable
+from pathlib import Path
 
 import holidays
 
@@ -15,13 +17,39 @@ ONE_DAY = dt.timedelta(days=1)
 _FIXED = ((12, 25), (12, 26))
 
 
+@functools.cache
+def _united_kingdom() -> Callable[..., holidays.HolidayBase]:
+    """The holidays package's United Kingdom class, loaded from its module file on its own.
+
+    The package finds a country through holidays.countries, whose __init__ imports all of its
+    ~250 country modules: about 50 ms, a quarter of `casepost dates`. The UK module imports none
+    of them, so it is loaded by itself. Should a release move or change it, country_holidays
+    still gives the same days, only slower (tests/test_calendar_england.py notices).
+    """
+    path = Path(holidays.__file__).parent / "countries" / "united_kingdom.py"
+    spec = importlib.util.spec_from_file_location("casepost._united_kingdom_holidays", path)
+    if spec is not None and spec.loader is not None:
+        module = importlib.util.module_from_spec(spec)
+        try:
+            spec.loader.exec_module(module)
+            return module.UnitedKingdom
+        except Exception:  # any failure: the package's own, slower way below
+            pass
+    return functools.partial(holidays.country_holidays, "GB")
+
+
 @functools.lru_cache(maxsize=64)
-def _bank_holidays(year: int) -> frozenset[dt.date]:
-    """England and Wales bank holidays of a year, with Good Friday and substitute days.
+def _england(year: int) -> holidays.HolidayBase:
+    """England and Wales bank holidays of a year, with Good Friday and substitute days, by name.
 
     `subdiv="ENG"` matters: plain UK() lacks Easter Monday and the August bank holiday.
     """
-    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year).keys())
+    return _united_kingdom()(subdiv="ENG", years=year)
+
+
+def _bank_holidays(year: int) -> frozenset[dt.date]:
+    """England and Wales bank holidays of a year."""
+    return frozenset(_england(year).keys())
 
 
 class WorkingCalendar:
@@ -34,7 +62,7 @@ class WorkingCalendar:
         """Why a weekday is not a working day, or None when it is one."""
         if day in self.closure_days:
             return "authority closure day"
-        names = holidays.country_holidays("GB", subdiv="ENG", years=day.year)
+        names = _england(day.year)
         if day in names:
             return str(names.get(day))
         if (day.month, day.day) in _FIXED:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,9 +35,7 @@ def atomic_path(path: Path, force: bool) -> Iterator[Path]:
     """
     ensure_writable(path, force)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    tmp = _new_file_beside(path)
     try:
         yield tmp
         with open(tmp, "rb") as fh:
@@ -53,3 +50,19 @@ def write_atomic(path: Path, data: bytes, force: bool) -> None:
     """Write bytes to path atomically, refusing to overwrite without force."""
     with atomic_path(path, force) as tmp:
         tmp.write_bytes(data)
+
+
+def _new_file_beside(path: Path) -> Path:
+    """A new, empty, uniquely named file beside `path`, with the mode the umask gives new files.
+
+    Not tempfile.mkstemp: its files are 0600 whatever the umask, so colleagues could not open a
+    letter on a shared drive. Created 0666 and let the umask (or the folder's default ACL) decide.
+    """
+    while True:
+        tmp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.part")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:  # pragma: no cover - 32 random bits met another writer's
+            continue
+        os.close(fd)
+        return tmp

@@ -6,15 +6,18 @@ case is reported and the rest still render.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from casepost.errors import CasepostError
+from casepost.scratch import scratch_folder, send_temporary_files_to
 from letters.writer import LetterRequest, LetterResult, case_files, write_letter
+
+if TYPE_CHECKING:
+    import multiprocessing.context
 
 RECYCLE_EVERY = 100  # letters a worker renders before it is replaced by a fresh one
 
@@ -41,13 +44,20 @@ def _one(case: Path, request: LetterRequest) -> LetterResult:
         return LetterResult(case, error=f"unexpected error ({type(exc).__name__}): {exc}")
 
 
-def _warm() -> None:
-    """Worker start-up: import the renderers once, so each letter pays only for itself."""
+def _warm(scratch: str) -> None:
+    """Worker start-up: import the renderers once, so each letter pays only for itself.
+
+    Workers end with os._exit, so WeasyPrint never removes its font folder: their temporary files
+    go in `scratch`, which the batch removes when the pool has shut down.
+    """
+    send_temporary_files_to(scratch)
     import letters.docx
     import letters.pdf  # noqa: F401
 
 
 def _context() -> multiprocessing.context.BaseContext:
+    import multiprocessing
+
     # forkserver: workers fork from a server that has already imported WeasyPrint (fast, warm);
     # it also allows max_tasks_per_child, which plain fork does not.
     try:
@@ -103,9 +113,19 @@ def run(
             if tick is not None:
                 tick(i, len(cases))
     else:
-        with ProcessPoolExecutor(
-            max_workers=workers, mp_context=_context(), initializer=_warm, max_tasks_per_child=recycle
-        ) as pool:
+        # Imported here: a single letter, the common case, does not pay for them at start-up.
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        with (
+            scratch_folder() as scratch,
+            ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=_context(),
+                initializer=_warm,
+                initargs=(str(scratch),),
+                max_tasks_per_child=recycle,
+            ) as pool,
+        ):
             futures = {pool.submit(_one, case, request): case for case in cases}
             for i, future in enumerate(as_completed(futures), 1):
                 results[futures[future]] = future.result()

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from casepost.errors import RenderError
 from casepost.loaded import LoadedCase
+from casepost.scratch import scratch_folder, send_temporary_files_to
 from packs.frontmatter import FrontMatter, Layout, render_front_matter
 from packs.plan import PlannedSection
 
@@ -120,15 +121,19 @@ def front_matter_in_background(
 ) -> Iterator[Pending]:
     """Start rendering the front matter in a child process; yields a Pending to collect it."""
     pending = Pending(loaded, sections, counts, send_by)
-    if hasattr(os, "fork"):
-        read_end, write_end = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - the child; coverage does not follow it
-            os.close(read_end)
-            _child(write_end, pending)
-        os.close(write_end)
-        pending.pid, pending.pipe = pid, read_end
-    try:
-        yield pending
-    finally:
-        pending.stop()
+    # The child ends with os._exit, so WeasyPrint never removes its font folder: it goes in a
+    # scratch folder that is removed here once the child is gone.
+    with scratch_folder() as scratch:
+        if hasattr(os, "fork"):
+            read_end, write_end = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # pragma: no cover - the child; coverage does not follow it
+                os.close(read_end)
+                send_temporary_files_to(scratch)
+                _child(write_end, pending)
+            os.close(write_end)
+            pending.pid, pending.pipe = pid, read_end
+        try:
+            yield pending
+        finally:
+            pending.stop()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from packs.inputs import CONVERTED, InputProblem
 
-PACKAGE = "libreoffice-writer-nogui"  # the Debian package with the converter (bin/setup-system installs it)
+PACKAGE = "libreoffice-writer-nogui"  # the Debian package with the converter (python3 bin/dev check installs it)
 TIMEOUT = 120.0  # seconds for one document: a few seconds is usual; more means LibreOffice is stuck
 
 # The private profile's settings, read by LibreOffice on start: never load linked content from

@@ -113,7 +113,7 @@ def libreoffice_pdfs() -> dict[str, Path]:
     """
     soffice = shutil.which("soffice")
     if soffice is None:
-        raise RuntimeError("LibreOffice (soffice) is not installed: run bin/setup-system")
+        raise RuntimeError("LibreOffice (soffice) is not installed: run python3 bin/dev setup --check")
     out = _folder() / "libreoffice"
     docx = [str(rendered(sample, "docx")) for sample in SAMPLE_LETTERS]
     profile = (_folder() / "profile").as_uri()

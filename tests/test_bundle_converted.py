@@ -36,8 +36,8 @@ SECRET_TITLE = "Draft not for circulation"
 
 @pytest.fixture
 def libreoffice() -> None:
-    """LibreOffice must be there (bin/setup-system installs it): a missing one fails, never skips."""
-    assert shutil.which("soffice"), "LibreOffice is missing: bin/setup-system installs libreoffice-writer-nogui"
+    """LibreOffice must be there (python3 bin/dev check installs it): a missing one fails, never skips."""
+    assert shutil.which("soffice"), "LibreOffice is missing: python3 bin/dev installs libreoffice-writer-nogui"
 
 
 needs_libreoffice = pytest.mark.usefixtures("libreoffice")

@@ -17,7 +17,7 @@ from .conftest import PROCEDURE_IDS, SAMPLES
 @pytest.mark.parametrize("procedure", PROCEDURE_IDS)
 def test_sample_bundle_passes_qpdf_check(procedure: str, tmp_path: Path) -> None:
     qpdf = shutil.which("qpdf")
-    assert qpdf, "qpdf is missing: bin/setup-system installs it"
+    assert qpdf, "qpdf is missing: python3 bin/dev check installs it"
     folder = tmp_path / procedure
     shutil.copytree(SAMPLES / procedure, folder, ignore=shutil.ignore_patterns("out", "*.jsonl"))
     out = tmp_path / "bundle.pdf"
