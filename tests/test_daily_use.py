@@ -284,3 +284,30 @@ def test_record_ends_an_open_hold(make_case: Callable[..., Path]) -> None:
     assert code == 1 and "the case file has 1 hold(s)" in out
     code, out = run("record", str(case), "holds[0].to", "2026-11-20")
     assert code == 1 and "not recorded" in out and "ends (2026-11-20) before it starts" in out, out
+
+
+def test_every_case_field_new_can_write_has_a_comment() -> None:
+    # A field added to the case model must come with the words `casepost new` writes beside it,
+    # or an admin filling in a new case meets a bare `within_procedure =` and has to guess.
+    import typing
+
+    from casepost.case import Case
+    from casepost.resources import templates_root
+
+    notes = tomllib.loads((templates_root() / "new" / "fields.toml").read_text(encoding="utf-8"))["fields"]
+    missing = []
+    for name, field in Case.model_fields.items():
+        key = field.alias or name
+        annotation = field.annotation
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        model = next((a for a in [annotation, *args] if isinstance(a, type) and hasattr(a, "model_fields")), None)
+        if model is None or typing.get_origin(annotation) in (list, dict):
+            continue  # a plain value, a list of tables shown by example, or a table of the user's own keys
+        for sub, subfield in model.model_fields.items():
+            path = f"{key}.{subfield.alias or sub}"
+            sub_args = typing.get_args(subfield.annotation)
+            if typing.get_origin(subfield.annotation) is list and any(hasattr(a, "model_fields") for a in sub_args):
+                continue  # [[complaint.points]] and the like: shown by an example table
+            if path not in notes:
+                missing.append(path)
+    assert not missing, f"templates/new/fields.toml has no words for {missing}"
