@@ -155,7 +155,7 @@ def _write(
     tree, bookmarks and labels. Returns the front matter, layout, pages moved, and the SHA-256.
     """
     with PdfStreamWriter(fh) as writer:
-        shared = Shared.write(writer, writer.reserve())
+        shared = Shared.write(writer, writer.reserve(), stamp)
         doc_refs: list[int] = []
         doc_pages: list[Placed] = []
         for report in reports:
@@ -238,7 +238,7 @@ def _write_document(writer: PdfStreamWriter, shared: Shared, report: InputReport
                     copier = Copier(writer, reader)
                     for k, page in enumerate(reader.pages):
                         refs.append(writer.reserve())
-                        placed.append(write_source_page(writer, refs[-1], shared, copier.page(page, k + 1)))
+                        placed.append(write_source_page(writer, refs[-1], shared, copier.page(page, k + 1), fit=True))
                         copier.flush()
                     release(reader)
             else:

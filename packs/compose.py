@@ -1,5 +1,6 @@
-"""One bundle page: the source page drawn upright (its /Rotate turned into content) and, where
-its content reaches the stamp's bands, moved or scaled clear of them; then the stamp on top.
+"""One bundle page: the source page drawn upright (its /Rotate turned into content) and, for a
+document's page, fitted between the stamp's bands (scaled a little and clipped to its visible
+box, so whatever it draws stays clear of the stamp); then the stamp on top.
 """
 
 from __future__ import annotations
@@ -7,10 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from packs.copier import SourcePage
-from packs.geometry import IDENTITY, Box, Matrix, make_room, multiply, upright
+from packs.geometry import IDENTITY, Box, Matrix, fit_between_bands, multiply, upright
 from packs.images import ImagePage
 from packs.pdfwriter import PdfStreamWriter, array, name, number, rect, ref
-from packs.stamp import FONT_DICT, FONT_NAME, Stamp
+from packs.stamp import FONT_NAME, Stamp
 
 IMAGE_NAME = "CasepostImage"
 
@@ -26,9 +27,9 @@ class Shared:
     open_plain: int
 
     @classmethod
-    def write(cls, writer: PdfStreamWriter, pages: int) -> Shared:
+    def write(cls, writer: PdfStreamWriter, pages: int, stamp: Stamp) -> Shared:
         """Write the shared objects (the page tree node is written last, by its reserver)."""
-        return cls(pages, writer.add(FONT_DICT), writer.add_stream(b"", b"q\n"))
+        return cls(pages, stamp.write_font(writer), writer.add_stream(b"", b"q\n"))
 
 
 @dataclass(frozen=True)
@@ -55,21 +56,29 @@ def write_stamp(writer: PdfStreamWriter, placed: Placed, stamp: Stamp, label: st
     writer.write_stream(placed.closing, b"", placed.before_stamp + stamp.content(label, placed.width, placed.height))
 
 
-def _opening(writer: PdfStreamWriter, shared: Shared, m: Matrix) -> bytes:
-    if m == IDENTITY:
+def _opening(writer: PdfStreamWriter, shared: Shared, m: Matrix, clip: Box | None = None) -> bytes:
+    if m == IDENTITY and clip is None:
         return ref(shared.open_plain)
-    return ref(writer.add_stream(b"", b"q %s cm\n" % b" ".join(number(v) for v in m)))
+    data = b"q %s cm\n" % b" ".join(number(v) for v in m)
+    if clip is not None:
+        data += b"%s re W n\n" % b" ".join(number(v) for v in (clip.x0, clip.y0, clip.width, clip.height))
+    return ref(writer.add_stream(b"", data))
 
 
 def write_source_page(
-    writer: PdfStreamWriter, num: int, shared: Shared, src: SourcePage, annots: bytes = b""
+    writer: PdfStreamWriter, num: int, shared: Shared, src: SourcePage, annots: bytes = b"", *, fit: bool = False
 ) -> Placed:
-    """Write a copied PDF page as bundle page object `num` (its stamp comes later: write_stamp)."""
-    m_up, width, height = upright(src.visible, src.rotate)
-    drawn = src.extent.transformed(m_up) if src.extent is not None else None
-    m = multiply(m_up, make_room(drawn, width, height))
+    """Write a copied PDF page as bundle page object `num` (its stamp comes later: write_stamp).
+
+    With `fit` (every document page) it is fitted between the stamp's bands and clipped to its
+    visible box; without (our own front matter, laid out clear of them) it is drawn as it is.
+    """
+    m, width, height = upright(src.visible, src.rotate)
+    clip = None
+    if fit:
+        m, clip = multiply(m, fit_between_bands(width, height)), src.visible
     closing = writer.reserve()
-    contents = [_opening(writer, shared, m), *src.contents, ref(closing)]
+    contents = [_opening(writer, shared, m, clip), *src.contents, ref(closing)]
     fonts = [pair for pair in src.fonts if pair[0] != name(FONT_NAME)] + [(name(FONT_NAME), ref(shared.font))]
     resources = [*src.resources, (b"/Font", _dict(fonts))]
     if src.xobjects:
