@@ -92,10 +92,13 @@ def stamp_font(characters: str) -> StampFont:
     wanted = sorted(set(characters + LABEL_CHARACTERS) - {"\n", "\r", "\t"})
     # recalcTimestamp off: the subset's 'head' keeps the shipped font's dates, so the bytes repeat.
     font = TTFont(str(templates_root() / "fonts" / FONT_FILE), recalcTimestamp=False)
+    # Layout tables are of no use for one glyph per character, and reading them (the subsetter
+    # does, before dropping them) is most of its time. FFTM, FontForge's dates, it warns about.
+    for tag in ("GSUB", "GPOS", "GDEF", "kern", "FFTM"):
+        if tag in font:
+            del font[tag]
     options = subset.Options()
-    options.layout_features = []  # the stamp shapes nothing: one glyph per character
     options.notdef_outline = True  # a character the font lacks shows as a box, not as nothing
-    options.drop_tables += ["FFTM"]  # FontForge's timestamps: no use in a PDF (and fontTools warns)
     options.name_IDs = [1, 2]  # family and style (the licence travels in the shipped LICENSE)
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=[ord(c) for c in wanted])
