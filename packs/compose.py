@@ -56,13 +56,13 @@ def write_stamp(writer: PdfStreamWriter, placed: Placed, stamp: Stamp, label: st
     writer.write_stream(placed.closing, b"", placed.before_stamp + stamp.content(label, placed.width, placed.height))
 
 
-def _opening(writer: PdfStreamWriter, shared: Shared, m: Matrix, clip: Box | None = None) -> bytes:
-    if m == IDENTITY and clip is None:
+def _opening(writer: PdfStreamWriter, shared: Shared, m: Matrix, clip: Box | None = None, saves: int = 0) -> bytes:
+    if m == IDENTITY and clip is None and not saves:
         return ref(shared.open_plain)
     data = b"q %s cm\n" % b" ".join(number(v) for v in m)
     if clip is not None:
         data += b"%s re W n\n" % b" ".join(number(v) for v in (clip.x0, clip.y0, clip.width, clip.height))
-    return ref(writer.add_stream(b"", data))
+    return ref(writer.add_stream(b"", data + b"q\n" * saves))
 
 
 def write_source_page(
@@ -78,7 +78,8 @@ def write_source_page(
     if fit:
         m, clip = multiply(m, fit_between_bands(width, height)), src.visible
     closing = writer.reserve()
-    contents = [_opening(writer, shared, m, clip), *src.contents, ref(closing)]
+    saves, restores = src.nesting  # a stray Q must not undo the fit, nor a q left open hold the stamp
+    contents = [_opening(writer, shared, m, clip, saves), *src.contents, ref(closing)]
     fonts = [pair for pair in src.fonts if pair[0] != name(FONT_NAME)] + [(name(FONT_NAME), ref(shared.font))]
     resources = [*src.resources, (b"/Font", _dict(fonts))]
     if src.xobjects:
@@ -94,7 +95,7 @@ def write_source_page(
     if annots:
         parts.append(b"/Annots " + annots)
     writer.write(num, b"<< " + b" ".join(parts) + b" >>")
-    return Placed(width, height, m, closing, src.overlay + b"Q\n")
+    return Placed(width, height, m, closing, b"Q\n" * restores + src.overlay + b"Q\n")
 
 
 def write_image_page(writer: PdfStreamWriter, num: int, shared: Shared, image: ImagePage) -> Placed:

@@ -23,6 +23,7 @@ from pypdf.generic import (
 )
 
 from packs.geometry import IDENTITY, Box, Matrix, box_from, normal_rotation, visible_box
+from packs.nesting import unbalanced
 from packs.pdfwriter import PdfStreamWriter, name, number, ref
 from packs.sanitise import ANNOT_HIDDEN, ANNOT_INVISIBLE, ANNOT_NOVIEW, DROPPED_KEYS, NOT_DRAWN_ANNOTS, drops
 
@@ -75,6 +76,7 @@ class SourcePage:
     contents: list[bytes]  # references to the content streams, in order
     group: bytes | None  # the transparency group entry, if any
     overlay: bytes = b""  # drawing of flattened annotations, in the page's own space
+    nesting: tuple[int, int] = (0, 0)  # saves to add before its content and restores after (nesting.py)
     notes: list[str] = field(default_factory=list)
 
 
@@ -169,7 +171,7 @@ class Copier:
             resources = DictionaryObject()
         fonts = _resolve(resources.get("/Font"))
         xobjects = _resolve(resources.get("/XObject"))
-        contents, _data = self._contents(page, number_in_document)
+        contents, data = self._contents(page, number_in_document)
         overlay, overlay_refs, _area = self._annotations(page)
         group = page.get("/Group")
         return SourcePage(
@@ -192,6 +194,7 @@ class Copier:
             contents=contents,
             group=self.value(group) if group is not None else None,
             overlay=overlay,
+            nesting=unbalanced(data),
         )
 
     def _contents(self, page: PageObject, number_in_document: int) -> tuple[list[bytes], bytes]:

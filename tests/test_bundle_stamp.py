@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import subprocess
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -15,6 +17,7 @@ from packs.assemble import build_bundle
 from packs.geometry import BAND, Box
 
 from .conftest import bundle_make_pdf, bundle_write_case
+from .test_bundle_output import placed_text
 
 AS_OF = dt.date(2027, 1, 10)
 REFERENCE = "ŁÓDŹ/2026/0007 – €"  # Ł, Ó, Ź and € are outside Latin-1 (€ is not in it either)
@@ -95,6 +98,18 @@ def test_the_stamp_font_is_embedded_once_and_shared(bundle: PdfReader) -> None:
     assert raw.count(b"/FontName " + descriptor["/FontName"].encode()) == 1  # one copy for every page
 
 
+def _fix_lengths(pdf: bytes) -> bytes:
+    """The PDF with each stream's /Length and the cross-reference table made right again (pypdf
+    rewrites it; qpdf, which checks the bundle, never sees this file)."""
+    from io import BytesIO
+
+    from pypdf import PdfWriter
+
+    out = BytesIO()
+    PdfWriter(clone_from=PdfReader(BytesIO(pdf))).write(out)
+    return out.getvalue()
+
+
 def _opening(page: object) -> tuple[tuple[float, ...], Box]:
     """The page's opening transform and clip rectangle, read from its first content stream."""
     first = page["/Contents"][0].get_object().get_data()  # type: ignore[index]
@@ -121,3 +136,25 @@ def test_every_document_page_is_drawn_between_the_bands(bundle: PdfReader) -> No
         assert drawn.x0 >= 0
         # The text drawn in the middle of the source page is still upright and inside the room.
         assert "Middle" in page.extract_text()
+
+
+def test_a_page_that_restores_too_often_or_too_little_stays_fitted(tmp_path: Path) -> None:
+    # One page restores a state it never saved before drawing at its top edge (without care, that
+    # Q would undo the fit); the other saves a state, triples its scale and never restores it
+    # (without care, the stamp would be drawn three times as large and off the page).
+    pdf = bundle_make_pdf([{"text": [(72, 832, "StrayRestore", 12)]}, {"text": [(72, 400, "OpenSave", 12)]}])
+    pdf = pdf.replace(b"BT /F1 12 Tf 72 832 Td", b"Q Q BT /F1 12 Tf 72 832 Td", 1)
+    pdf = pdf.replace(b"BT /F1 12 Tf 72 400 Td", b"q 3 0 0 3 0 0 cm BT /F1 12 Tf 24 133 Td", 1)
+    pdf = _fix_lengths(pdf)
+    case = bundle_write_case(tmp_path, [("Odd pages", "report", "2026-09-24", "docs/odd.pdf", pdf)])
+    result = build_bundle(case, as_of=AS_OF)
+    assert subprocess.run(["qpdf", "--check", str(result.output)], capture_output=True).returncode == 0
+    reader = PdfReader(result.output)
+    stray, open_save = reader.pages[-2], reader.pages[-1]
+    height = float(stray.mediabox.height)
+    texts = {t: (x, y) for t, x, y, _ in placed_text(stray)}
+    assert texts["StrayRestore"][1] < height - BAND  # still scaled into the room
+    for page, label in ((stray, str(len(reader.pages) - 1)), (open_save, str(len(reader.pages)))):
+        found = {t: (x, y) for t, x, y, _ in placed_text(page)}
+        x, y = found[label]
+        assert y < BAND and x < float(page.mediabox.width)  # the stamp at its own size and place
