@@ -9,7 +9,9 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from packs import nesting
 from packs.geometry import BAND, IDENTITY, Box, fit_between_bands, multiply, upright
+from packs.nesting import unbalanced
 from packs.numbering import Numbering, roman
 from packs.pdfwriter import PdfStreamWriter, name, number, text
 from packs.plan import section_letter
@@ -117,3 +119,13 @@ def test_matrix_multiply_order() -> None:
     translate, scale = (1.0, 0.0, 0.0, 1.0, 10.0, 0.0), (2.0, 0.0, 0.0, 2.0, 0.0, 0.0)
     assert multiply(translate, scale)[4] == 20.0  # translate first, then scale
     assert multiply(scale, translate)[4] == 10.0
+
+
+def test_unbalanced_saves_and_restores(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert unbalanced(b"q 1 0 0 1 0 0 cm 0 0 5 5 re f Q") == (0, 0)
+    # Q first pops a state the page never saved; a q at the end is never restored.
+    assert unbalanced(b"Q 0 0 5 5 re f q 2 0 0 2 0 0 cm") == (1, 1)
+    assert unbalanced(b"/Q1 gs BT (a Q) Tj ET q\nQ") == (0, 0)  # a name and a string, not operators
+    assert unbalanced(b"Q " * 100) == (28, 0)  # no more saves than readers nest
+    monkeypatch.setattr(nesting, "CHUNK", 8)  # the same answers when read in pieces
+    assert unbalanced(b"q 1 0 0 1 0 0 cm Q Q Q q q q q 1 2 3 4 re f Q") == (2, 3)
