@@ -13,14 +13,16 @@ Cached under bench/work/ (gitignored), keyed by CORPUS_VERSION: delete the folde
 
 from __future__ import annotations
 
+import hashlib
 import io
 import random
+import re
 import shutil
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 WORK = REPO / "bench" / "work"
-CORPUS_VERSION = 1
+CORPUS_VERSION = 2
 FONTS = REPO / "templates" / "fonts"
 
 DOCUMENTS = 40
@@ -104,8 +106,7 @@ def _export(path: Path, rnd: random.Random, title: str, pages: int, uncompressed
             stream.set_data(page.get_contents().get_data())  # type: ignore[union-attr]
             page.replace_contents(stream)
     writer.compress_identical_objects(remove_duplicates=False, remove_unreferenced=True)
-    with open(path, "wb") as fh:
-        writer.write(fh)
+    _save(writer, path)
 
 
 def _scan_image(rnd: random.Random, w_mm: float, h_mm: float, landscape_fed: bool) -> object:
@@ -130,7 +131,8 @@ def _scan_image(rnd: random.Random, w_mm: float, h_mm: float, landscape_fed: boo
         cx, cy = rnd.randint(margin, w - margin), rnd.randint(margin, h - margin)
         draw.ellipse([cx - 60, cy - 60, cx + 60, cy + 60], outline=90, width=5)
     im = im.filter(ImageFilter.GaussianBlur(0.6))
-    im = ImageChops.add(im, Image.effect_noise((w, h), 4), 1.0, -128)  # paper grain
+    grain = Image.frombytes("L", (w, h), rnd.randbytes(w * h)).point(lambda v: 122 + v % 13)
+    im = ImageChops.add(im, grain, 1.0, -128)  # paper grain, +-6 levels (seeded: effect_noise is not)
     if landscape_fed:
         im = im.rotate(90, expand=True)
     return im
@@ -151,8 +153,19 @@ def _scan(path: Path, rnd: random.Random, pages: int) -> None:
     for page, turned in zip(writer.pages, fed, strict=True):
         if turned:
             page.rotation = 270  # the image holds the sheet turned anticlockwise: show it upright
-    with open(path, "wb") as fh:
-        writer.write(fh)
+    _save(writer, path)
+
+
+def _save(writer: object, path: Path) -> None:
+    """Write the PDF with a file identifier made from its name (pypdf draws one at random), so
+    the corpus is the same bytes wherever it is made.
+    """
+    buffer = io.BytesIO()
+    writer.write(buffer)  # type: ignore[attr-defined]
+    data = buffer.getvalue()
+    ident = hashlib.md5(path.name.encode()).hexdigest().encode()
+    tail = re.sub(rb"<[0-9a-fA-F]{32}>", b"<" + ident + b">", data[-1024:])  # the trailer's /ID
+    path.write_bytes(data[:-1024] + tail)
 
 
 def _counts(rnd: random.Random, total: int) -> list[int]:
