@@ -155,7 +155,7 @@ def _write(
     tree, bookmarks and labels. Returns the front matter, layout, pages moved, and the SHA-256.
     """
     with PdfStreamWriter(fh) as writer:
-        shared = Shared.write(writer, writer.reserve())
+        shared = Shared.write(writer, writer.reserve(), stamp)
         layers: list[tuple[int, bool]] = []
         doc_refs: list[int] = []
         doc_pages: list[Placed] = []
@@ -240,7 +240,7 @@ def _write_document(
                         refs.append(writer.reserve())
                         source = copier.page(page, k + 1)
                         missing[k + 1] = source.missing
-                        placed.append(write_source_page(writer, refs[-1], shared, source))
+                        placed.append(write_source_page(writer, refs[-1], shared, source, fit=True))
                         copier.flush()
                     layers.extend(copier.layers(reader))
                     for note in (xfa_note(reader, found), missing_note(missing)):

@@ -1,5 +1,6 @@
-"""One bundle page: the source page drawn upright (its /Rotate turned into content) and, where
-its content reaches the stamp's bands, moved or scaled clear of them; then the stamp on top.
+"""One bundle page: the source page drawn upright (its /Rotate turned into content) and, for a
+document's page, fitted between the stamp's bands (scaled a little and clipped to its visible
+box, so whatever it draws stays clear of the stamp); then the stamp on top.
 """
 
 from __future__ import annotations
@@ -7,10 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from packs.copier import SourcePage
-from packs.geometry import IDENTITY, Box, Matrix, frame, make_room, multiply
+from packs.geometry import IDENTITY, Box, Matrix, fit_between_bands, frame, multiply
 from packs.images import ImagePage
 from packs.pdfwriter import PdfStreamWriter, array, name, number, rect, ref
-from packs.stamp import FONT_DICT, FONT_NAME, Stamp
+from packs.stamp import FONT_NAME, Stamp
 
 IMAGE_NAME = "CasepostImage"
 
@@ -26,9 +27,9 @@ class Shared:
     open_plain: int
 
     @classmethod
-    def write(cls, writer: PdfStreamWriter, pages: int) -> Shared:
+    def write(cls, writer: PdfStreamWriter, pages: int, stamp: Stamp) -> Shared:
         """Write the shared objects (the page tree node is written last, by its reserver)."""
-        return cls(pages, writer.add(FONT_DICT), writer.add_stream(b"", b"q\n"))
+        return cls(pages, stamp.write_font(writer), writer.add_stream(b"", b"q\n"))
 
 
 @dataclass(frozen=True)
@@ -57,27 +58,44 @@ def write_stamp(writer: PdfStreamWriter, placed: Placed, stamp: Stamp, label: st
     writer.write_stream(placed.closing, b"", placed.before_stamp + content + placed.after_stamp)
 
 
-def _opening(writer: PdfStreamWriter, shared: Shared, m: Matrix, visible: Box) -> bytes:
-    """The stream opening a page: its transform and, once moved or scaled, a clip to its visible
-    box (crop box within media box), so nothing the crop box hid shows in the margins.
+def _opening(writer: PdfStreamWriter, shared: Shared, m: Matrix, clip: Box | None = None, saves: int = 0) -> bytes:
+    """The stream opening a page: its transform; once moved or scaled, a clip to its visible box
+    (crop box within media box), so nothing the crop box hid shows in the margins; then the saves
+    a page whose content restores more than it saves needs (nesting.py).
     """
-    if m == IDENTITY:  # the bundle page's media box is the visible box itself
+    if m == IDENTITY and clip is None and not saves:
         return ref(shared.open_plain)
-    clip = b" ".join(number(v) for v in (visible.x0, visible.y0, visible.width, visible.height))
-    return ref(writer.add_stream(b"", b"q %s cm %s re W n\n" % (b" ".join(number(v) for v in m), clip)))
+    data = b"q %s cm\n" % b" ".join(number(v) for v in m)
+    if clip is not None:
+        data += b"%s re W n\n" % b" ".join(number(v) for v in (clip.x0, clip.y0, clip.width, clip.height))
+    return ref(writer.add_stream(b"", data + b"q\n" * saves))
 
 
 def write_source_page(
-    writer: PdfStreamWriter, num: int, shared: Shared, src: SourcePage, annots: bytes = b"", extra: bytes = b""
+    writer: PdfStreamWriter,
+    num: int,
+    shared: Shared,
+    src: SourcePage,
+    annots: bytes = b"",
+    extra: bytes = b"",
+    *,
+    fit: bool = False,
 ) -> Placed:
     """Write a copied PDF page as bundle page object `num` (its stamp comes later: write_stamp);
     `extra` is more of the page dictionary (a tagged page's /StructParents).
+
+    With `fit` (every document page) it is fitted between the stamp's bands; without (our own
+    front matter, laid out clear of them) it is drawn as it is. A page moved or scaled at all
+    (fitted, turned upright, centred on a larger page, or in other units) is clipped to its
+    visible box.
     """
-    m_up, width, height = frame(src.visible, src.rotate, src.unit)
-    drawn = src.extent.transformed(m_up) if src.extent is not None else None
-    m = multiply(m_up, make_room(drawn, width, height))
+    m, width, height = frame(src.visible, src.rotate, src.unit)
+    if fit:
+        m = multiply(m, fit_between_bands(width, height))
+    clip = src.visible if m != IDENTITY else None
     closing = writer.reserve()
-    contents = [_opening(writer, shared, m, src.visible), *src.contents, ref(closing)]
+    saves, restores = src.nesting  # a stray Q must not undo the fit, nor a q left open hold the stamp
+    contents = [_opening(writer, shared, m, clip, saves), *src.contents, ref(closing)]
     fonts = [pair for pair in src.fonts if pair[0] != name(FONT_NAME)] + [(name(FONT_NAME), ref(shared.font))]
     resources = [*src.resources, (b"/Font", _dict(fonts))]
     if src.xobjects:
@@ -95,7 +113,7 @@ def write_source_page(
     if extra:
         parts.append(extra)
     writer.write(num, b"<< " + b" ".join(parts) + b" >>")
-    return Placed(width, height, m, closing, src.overlay + b"Q\n")
+    return Placed(width, height, m, closing, b"Q\n" * restores + src.overlay + b"Q\n")
 
 
 def write_image_page(writer: PdfStreamWriter, num: int, shared: Shared, image: ImagePage) -> Placed:

@@ -1,11 +1,11 @@
 """Copying one source PDF's pages into the bundle: each object the page draws with is written once
-(renumbered, with anything sanitise.py forbids left out), the visible annotations are drawn flat
-into the page, and where the page draws is measured so the stamp can be placed clear of it.
+(renumbered, with anything sanitise.py forbids left out), and the visible annotations are drawn
+flat into the page. Where a page draws is never measured: every page is fitted between the
+stamp's bands (compose.py), so its content streams are decoded only to check they can be.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from pypdf import PageObject, PdfReader
@@ -18,13 +18,12 @@ from pypdf.generic import (
     IndirectObject,
     NameObject,
     NumberObject,
-    PdfObject,
     StreamObject,
     TextStringObject,
 )
 
-from packs.extent import Full, XObjectLookup, scan
 from packs.geometry import IDENTITY, Box, Matrix, box_from, normal_rotation, user_unit, visible_box
+from packs.nesting import unbalanced
 from packs.pdfwriter import PdfStreamWriter, name, number, ref
 from packs.sanitise import (
     ANNOT_HIDDEN,
@@ -41,7 +40,6 @@ from packs.streams import DAMAGED, Unreadable, filters, portable, why_unreadable
 # Entries that would pull the page tree, or another document's structure, into what is copied.
 _GRAPH_KEYS = frozenset({"/Parent", "/P"})
 _STRUCTURAL_TYPES = frozenset({"/Page", "/Pages", "/Catalog", "/Annot", "/Outlines", "/Sig"})
-_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 
 _STREAM_SKIP = frozenset({"/Length"})
 
@@ -93,10 +91,10 @@ class SourcePage:
     xobjects: list[tuple[bytes, bytes]]
     contents: list[bytes]  # references to the content streams, in order
     group: bytes | None  # the transparency group entry, if any
-    extent: Box | None  # where it draws, in its own space (None: nothing)
     overlay: bytes = b""  # drawing of flattened annotations, in the page's own space
     unit: float = 1.0  # its /UserUnit: the size of one of its units, in points
     missing: list[str] = field(default_factory=list)  # subtypes of visible annotations left out (no appearance)
+    nesting: tuple[int, int] = (0, 0)  # saves to add before its content and restores after (nesting.py)
     notes: list[str] = field(default_factory=list)
 
 
@@ -109,7 +107,6 @@ class Copier:
         self._map: dict[tuple[int, int], int] = {}
         self._todo: list[IndirectObject] = []
         self._names: dict[str, bytes] = {}
-        self._forms: dict[int, tuple[str, Matrix, Box | None, bytes | None, XObjectLookup | None] | None] = {}
         self.missing: list[str] = []  # of the page being copied: annotations with no appearance
 
     # -- serialising -----------------------------------------------------------------------
@@ -238,7 +235,7 @@ class Copier:
 
     # -- pages -------------------------------------------------------------------------------
     def page(self, page: PageObject, number_in_document: int) -> SourcePage:
-        """Copy what one page draws with; measure where it draws; flatten its visible annotations."""
+        """Copy what one page draws with; flatten its visible annotations."""
         visible = visible_box(page.get("/MediaBox"), page.get("/CropBox"))
         rotate = normal_rotation(page.get("/Rotate", 0))
         resources = _resolve(page.get("/Resources"))
@@ -246,16 +243,9 @@ class Copier:
             resources = DictionaryObject()
         fonts = _resolve(resources.get("/Font"))
         xobjects = _resolve(resources.get("/XObject"))
-        lookup = self._lookup(xobjects if isinstance(xobjects, DictionaryObject) else None, resources)
         contents, data = self._contents(page, number_in_document)
         self.missing = []
-        overlay, overlay_refs, annots_box = self._annotations(page)
-        try:
-            extent = scan(data, lookup)
-        except Full:
-            extent = visible
-        if annots_box is not None:
-            extent = annots_box.union(extent)
+        overlay, overlay_refs, _area = self._annotations(page)
         group = page.get("/Group")
         return SourcePage(
             visible=visible,
@@ -276,10 +266,10 @@ class Copier:
             + overlay_refs,
             contents=contents,
             group=self.value(group) if group is not None else None,
-            extent=extent,
             overlay=overlay,
             unit=user_unit(page.get("/UserUnit")),
             missing=self.missing,
+            nesting=unbalanced(data),
         )
 
     def _contents(self, page: PageObject, number_in_document: int) -> tuple[list[bytes], bytes]:
@@ -299,49 +289,6 @@ class Copier:
                 self.ref(item) if isinstance(item, IndirectObject) else ref(self._w.add_stream(*self.stream(stream)))
             )
         return refs, b"\n".join(data)
-
-    def _lookup(self, xobjects: DictionaryObject | None, resources: DictionaryObject) -> XObjectLookup:
-        def find(token: bytes) -> tuple[str, Matrix, Box | None, bytes | None, XObjectLookup | None] | None:
-            if xobjects is None:
-                return None
-            key = _ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), token).decode("latin-1")
-            item = xobjects.get(key)
-            if item is None:
-                return None
-            cache_key = item.idnum if isinstance(item, IndirectObject) else -1
-            if cache_key in self._forms:
-                return self._forms[cache_key]
-            found = self._describe(item.get_object(), resources)
-            if cache_key != -1:
-                self._forms[cache_key] = found
-            return found
-
-        return find
-
-    def _describe(
-        self, obj: PdfObject, outer: DictionaryObject
-    ) -> tuple[str, Matrix, Box | None, bytes | None, XObjectLookup | None] | None:
-        if not isinstance(obj, StreamObject):
-            return None
-        subtype = obj.get("/Subtype")
-        if subtype == "/Image":
-            return ("image", IDENTITY, None, None, None)
-        if subtype != "/Form":
-            return None
-        try:
-            content: bytes | None = obj.get_data()
-        except Exception:  # an undecodable form: its bounding box stands for it
-            content = None
-        inner = _resolve(obj.get("/Resources"))
-        inner_res = inner if isinstance(inner, DictionaryObject) else outer
-        inner_x = _resolve(inner_res.get("/XObject"))
-        return (
-            "form",
-            _matrix(obj.get("/Matrix")),
-            box_from(obj.get("/BBox")),
-            content,
-            self._lookup(inner_x if isinstance(inner_x, DictionaryObject) else None, inner_res),
-        )
 
     def _annotations(self, page: PageObject) -> tuple[bytes, list[tuple[bytes, bytes]], Box | None]:
         """Draw each visible annotation's appearance into the page, as a viewer would show it."""

@@ -1,9 +1,10 @@
 """Page geometry: affine matrices, boxes, a page's /Rotate turned into content, and the room the
-stamp needs (a band at the top and bottom of every page).
+stamp needs (a band at the top and bottom of every page, which every page is fitted between).
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 Matrix = tuple[float, float, float, float, float, float]  # PDF order: a b c d e f
@@ -130,23 +131,14 @@ def normal_rotation(value: object) -> int:
     return r % 360 if r % 90 == 0 else 0
 
 
-def make_room(content: Box | None, width: float, height: float, band: float = BAND) -> Matrix:
-    """The transform that keeps content out of the stamp's bands: none when it is already clear,
-    a shift when it fits between them, else a scale (centred across the page) to fit.
+def fit_between_bands(width: float, height: float, band: float = BAND) -> Matrix:
+    """The transform that draws a whole upright page of this size between the stamp's bands:
+    scaled by (height - 2 bands) / height, centred across the page. Applied to every page, with
+    the page clipped to its visible box, it guarantees the stamp covers nothing whatever the page
+    draws, without reading its content.
     """
-    if content is None:
-        return IDENTITY
-    page = Box(0.0, 0.0, width, height)
-    seen = content.intersect(page)
-    if seen is None:
-        return IDENTITY
-    top, bottom = height - band, band
-    if seen.y0 >= bottom and seen.y1 <= top:
-        return IDENTITY
-    room = top - bottom
-    if seen.height <= room:
-        dy = bottom - seen.y0 if seen.y0 < bottom else top - seen.y1
-        return (1.0, 0.0, 0.0, 1.0, 0.0, dy)
-    s = room / seen.height
-    cx = width / 2
-    return (s, 0.0, 0.0, s, cx - s * cx, bottom - s * seen.y0)
+    room = height - 2 * band
+    if room <= 0:
+        return IDENTITY  # no room between the bands at all: the page is left as it is
+    s = math.floor(room / height * 10_000) / 10_000  # as written (4 decimals), never more than fits
+    return (s, 0.0, 0.0, s, (1 - s) * width / 2, band)

@@ -7,6 +7,7 @@ whose oddity reaches code that does not expect it. Each through `bundle` and `bu
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -21,7 +22,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from cli import main
-from packs.geometry import MIN_SIDE
+from packs.geometry import BAND, MIN_SIDE, fit_between_bands
 
 from .conftest import bundle_make_pdf
 
@@ -127,7 +128,7 @@ def test_what_the_crop_box_hid_stays_hidden_when_a_page_moves(bundle_case: Calla
     reader = PdfReader(made)
     assert [round(float(v)) for v in reader.pages[3].mediabox] == [0, 0, 595, 762]
     opening = reader.pages[3]["/Contents"][0].get_object().get_data()
-    assert b" cm 0 40 595 762 re W n" in opening
+    assert re.search(rb" cm\s+0 40 595 762 re W n", opening)
 
 
 def test_user_unit_sets_the_page_size(bundle_case: Callable[..., Path]) -> None:
@@ -160,10 +161,16 @@ def test_a_tiny_page_is_placed_where_its_stamp_is_readable(bundle_case: Callable
     for text in ("BUN/2026/0007", "OFFICIAL-SENSITIVE", "4"):
         x, size = texts[text]
         assert 0 <= x < width and size >= 5, (text, x, size)
-    # The 3 pt page itself sits in the middle, its size kept.
+    # The 3 pt page itself sits in the middle of the bundle page, drawn at the scale every page
+    # is drawn at to clear the stamp's bands (fit_between_bands), and clipped to its own 3 pt box.
     opening = page["/Contents"][0].get_object().get_data()
-    offset = b"%g" % ((width - 3) / 2)
-    assert b"q 1 0 0 1 %s %s cm 0 0 3 3 re W n" % (offset, offset) in opening
+    found_cm = re.match(rb"q (\S+) 0 0 (\S+) (\S+) (\S+) cm\s+0 0 3 3 re W n", opening)
+    assert found_cm, opening
+    a, d, e, f = (float(v) for v in found_cm.groups())
+    assert a == d == fit_between_bands(width, height)[0]
+    centre = (e + a * 1.5, f + d * 1.5)  # where the middle of the 3 pt page lands
+    assert abs(centre[0] - width / 2) < 0.01
+    assert abs(centre[1] - (BAND + (height - 2 * BAND) / 2)) < 0.01  # the middle of the room between the bands
 
 
 # -- streams readers cannot decode -----------------------------------------------------------------

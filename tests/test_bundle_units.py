@@ -1,20 +1,21 @@
-"""The bundle's parts on their own: numbering and labels, section letters, geometry, where a
-content stream draws, the stamp on narrow pages, and the writer's serialisation."""
+"""The bundle's parts on their own: numbering and labels, section letters, geometry, fitting a
+page between the stamp's bands, the stamp on narrow pages, and the writer's serialisation."""
 
 from __future__ import annotations
 
 import io
-import time
+import re
 
 import pytest
 from pypdf import PdfReader
 
-from packs.extent import Full, scan
-from packs.geometry import BAND, IDENTITY, Box, make_room, multiply, upright
+from packs import nesting
+from packs.geometry import BAND, IDENTITY, Box, fit_between_bands, multiply, upright
+from packs.nesting import unbalanced
 from packs.numbering import Numbering, roman
 from packs.pdfwriter import PdfStreamWriter, name, number, text
 from packs.plan import section_letter
-from packs.stamp import Stamp, width
+from packs.stamp import Stamp
 
 
 def test_roman_and_letters() -> None:
@@ -64,48 +65,20 @@ def test_rotate_90_turns_clockwise() -> None:
     assert (x, y) == (0.0, 600.0)
 
 
-def test_make_room() -> None:
-    assert make_room(Box(72, 72, 500, 770), 595, 842) == IDENTITY  # ordinary margins
-    assert make_room(None, 595, 842) == IDENTITY
-    shifted = make_room(Box(72, 5, 500, 600), 595, 842)  # near the foot, room above: moved up
-    assert shifted == (1.0, 0.0, 0.0, 1.0, 0.0, BAND - 5)
-    full = make_room(Box(0, 0, 595, 842), 595, 842)  # a full-page scan: scaled into the room
-    content = Box(0, 0, 595, 842).transformed(full)
-    assert content.y0 == pytest.approx(BAND) and content.y1 == pytest.approx(842 - BAND)
-    assert content.x0 > 0 and content.x1 < 595
+@pytest.mark.parametrize(
+    "size",
+    [(595.28, 841.89), (841.89, 595.28), (419.53, 595.28), (841.89, 1190.55), (612.0, 792.0), (100.0, 60.0)],
+)
+def test_fit_between_bands(size: tuple[float, float]) -> None:
+    width, height = size
+    fitted = Box(0, 0, width, height).transformed(fit_between_bands(width, height))
+    # The whole page, edge to edge, lands between the bands, as high as the room allows, centred.
+    assert fitted.y0 == BAND and height - BAND - 0.1 <= fitted.y1 <= height - BAND
+    assert fitted.x0 == pytest.approx(width - fitted.x1) and fitted.x0 > 0
 
 
-def test_scan_text_paths_images_forms() -> None:
-    box = scan(b"BT /F1 12 Tf 72 700 Td (Hello) Tj 0 -14 Td (World) Tj ET", None)
-    assert box is not None and box.y1 == pytest.approx(700 + 12 * 1.05) and box.y0 == pytest.approx(686 - 12 * 0.3)
-    assert scan(b"1 1 1 rg 0 0 595 842 re f", None) is None  # a white background draws nothing
-    assert scan(b"0 g 0 0 595 842 re f", None) == Box(-0.5, -0.5, 595.5, 842.5)
-    assert scan(b"3 Tr BT /F1 12 Tf 0 0 Td (ocr layer) Tj ET", None) is None
-    assert scan(b"q 100 0 0 50 10 20 cm /Im0 Do Q", lambda _n: ("image", IDENTITY, None, None, None)) == Box(
-        10, 20, 110, 70
-    )
-    form = ("form", (2.0, 0.0, 0.0, 2.0, 0.0, 0.0), Box(0, 0, 50, 50), b"0 0 10 10 re f", None)
-    drawn = scan(b"/Fm0 Do", lambda _n: form)
-    assert drawn is not None and drawn.x1 == pytest.approx(21) and drawn.y1 == pytest.approx(21)
-    inline = scan(b"q 10 0 0 10 5 5 cm BI /W 1 /H 1 /CS /G /BPC 8 ID \x00\xff EI Q", None)
-    assert inline == Box(5, 5, 15, 15)
-    with pytest.raises(Full):
-        scan(b"/Sh0 sh", None)
-
-
-def test_scan_follows_rotated_text_and_q() -> None:
-    box = scan(b"q 0 1 -1 0 500 0 cm BT /F1 10 Tf 100 100 Td (abc) Tj ET Q BT 1 0 0 1 50 50 Tm (x) Tj ET", None)
-    assert box is not None
-    assert box.x1 == pytest.approx(500 - 100 + 10 * 0.3)  # the rotated text, mapped through cm
-    assert box.y0 == pytest.approx(50 - 0.3)  # the later text, after Q, in plain user space (size 1)
-
-
-def test_scan_is_safe_on_hostile_streams() -> None:
-    start = time.perf_counter()
-    scan(b"BT (" + b"a" * 200_000 + b" Tj ET", None)  # a string that never ends
-    scan(b"[" * 10_000 + b"(x) Tj", None)
-    scan(b"1 2 3 cm cm cm Td Tm re", None)  # operators without their operands
-    assert time.perf_counter() - start < 2
+def test_fit_leaves_a_page_with_no_room_alone() -> None:
+    assert fit_between_bands(50.0, 2 * BAND) == IDENTITY  # as tall as the two bands: nothing fits
 
 
 def test_stamp_fits_narrow_pages() -> None:
@@ -113,9 +86,14 @@ def test_stamp_fits_narrow_pages() -> None:
     wide = stamp.content("12", 595.28, 841.89)
     narrow = stamp.content("B12", 200.0, 300.0)
     assert b"/CasepostStamp 8 Tf" in wide and b"/CasepostStamp 8 Tf" not in narrow
-    assert width(b"OFFICIAL-SENSITIVE", 8) == pytest.approx(80.464)  # Helvetica's AFM widths
-    # Escaped; the euro is in WinAnsi (0x80), a CJK character is not.
-    assert b"(\\(\\)\\\\\x80?)" in Stamp("()\\\u20ac\u4e2d", "").content("1", 595, 842)
+    # Liberation Sans is metric-compatible with Helvetica and Arial: O 778, F 611 x2, I 278 x4, C 722,
+    # A 667, L 556, hyphen 333, S 667 x2, E 667 x2, N 722, T 611, V 667 = 10,058 units: 80.464 pt at 8 pt.
+    assert stamp.font.width("OFFICIAL-SENSITIVE", 8) == pytest.approx(80.464)
+    # Two-byte glyph codes in hex, so no character needs escaping; one the font lacks is code 0 (a box).
+    shown = Stamp("()\\\u20ac\u4e2d", "").content("1", 595, 842)
+    codes = re.search(rb"<([0-9A-F]+)> Tj", shown)
+    assert codes is not None and len(codes.group(1)) == 5 * 4 and codes.group(1).endswith(b"0000")
+    assert b"0000" not in codes.group(1)[:-4]
 
 
 def test_writer_output_is_a_valid_pdf() -> None:
@@ -141,3 +119,13 @@ def test_matrix_multiply_order() -> None:
     translate, scale = (1.0, 0.0, 0.0, 1.0, 10.0, 0.0), (2.0, 0.0, 0.0, 2.0, 0.0, 0.0)
     assert multiply(translate, scale)[4] == 20.0  # translate first, then scale
     assert multiply(scale, translate)[4] == 10.0
+
+
+def test_unbalanced_saves_and_restores(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert unbalanced(b"q 1 0 0 1 0 0 cm 0 0 5 5 re f Q") == (0, 0)
+    # Q first pops a state the page never saved; a q at the end is never restored.
+    assert unbalanced(b"Q 0 0 5 5 re f q 2 0 0 2 0 0 cm") == (1, 1)
+    assert unbalanced(b"/Q1 gs BT (a Q) Tj ET q\nQ") == (0, 0)  # a name and a string, not operators
+    assert unbalanced(b"Q " * 100) == (28, 0)  # no more saves than readers nest
+    monkeypatch.setattr(nesting, "CHUNK", 8)  # the same answers when read in pieces
+    assert unbalanced(b"q 1 0 0 1 0 0 cm Q Q Q q q q q 1 2 3 4 re f Q") == (2, 3)
