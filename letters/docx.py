@@ -52,7 +52,7 @@ def render_docx(letter: Letter) -> bytes:
         **letter.context.as_dict(),
         "blocks": letter.blocks,
         "draft": letter.draft,
-        "watermark": WATERMARK,
+        "draft_mark": WATERMARK if letter.draft else "",
         "logo": InlineImage(template, str(letter.logo), height=Mm(18)) if letter.logo else "",
     }
     template.render(context, jinja_env=docx_environment(), autoescape=True)

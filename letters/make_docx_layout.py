@@ -3,7 +3,8 @@
 
 Everything is done with named styles, not direct formatting, so an authority can restyle its copy
 in Word: Normal, Heading 1 (the subject line), Heading 2, List Bullet, and our own Letterhead,
-Sender, Addressee, Reference, Salutation, Signatory, Marking and Draft. The page is A4 with the
+Sender, Addressee, Reference, Salutation, Signatory, Marking Continued, Marking Footer and Draft
+Text. The page is A4 with the
 same margins and spacing as the PDF, so both have the same page breaks; the addressee sits in a
 row at least 76 mm high (growing with a long letterhead) so that it shows through a DL envelope's
 window; the marking is centred in the header and footer of every page, with "Page x of y" at the
@@ -24,7 +25,7 @@ from docx.document import Document as DocumentObject
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -91,13 +92,18 @@ def _styles(doc: DocumentObject) -> None:
     # Widow and orphan control: a paragraph never leaves one line alone at the foot or head of a page.
     _para_style(doc, "Normal", after=8).paragraph_format.widow_control = True
     h1 = _para_style(doc, "Heading 1", size=13, bold=True, before=0, after=8)
-    h2 = _para_style(doc, "Heading 2", size=12, bold=True, before=10, after=4)
+    h2 = _para_style(doc, "Heading 2", size=12, bold=True, before=16, after=4)
     for heading in (h1, h2):
         heading.paragraph_format.keep_with_next = True
     bullet = _para_style(doc, "List Bullet", after=4)
     bullet.paragraph_format.left_indent = Mm(7)
     bullet.paragraph_format.first_line_indent = Mm(-5)
-    _para_style(doc, "Kept Paragraph").paragraph_format.keep_with_next = True
+    # python-docx's template gives List Bullet contextual spacing (no space between two items); the
+    # PDF has 4pt between items, and so does this layout.
+    contextual = bullet.element.pPr.find(qn("w:contextualSpacing"))
+    if contextual is not None:
+        bullet.element.pPr.remove(contextual)
+    _para_style(doc, "Kept Paragraph", after=8).paragraph_format.keep_with_next = True
     _para_style(doc, "Kept List Bullet", base="List Bullet", after=4).paragraph_format.keep_with_next = True
     _para_style(doc, "Letterhead", after=0)
     _para_style(doc, "Sender", after=0).paragraph_format.line_spacing = 1.0
@@ -107,11 +113,12 @@ def _styles(doc: DocumentObject) -> None:
     _para_style(doc, "Signatory", after=0)
     signoff = _para_style(doc, "Sign-off", after=0)
     signoff.paragraph_format.keep_with_next = True
-    signoff.paragraph_format.space_before = Pt(9)  # with the 8pt after the last paragraph: the PDF's 17pt
-    marking = _para_style(doc, "Marking", size=12, bold=True, after=0)
-    marking.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    # Pages after the first: the marking centred and our reference at the right, on one line (as
-    # the footer has the page number), so the header fits in the top margin as on the first page.
+    # Word and LibreOffice apply the larger of a paragraph's space after and the next one's space
+    # before (as CSS collapses margins), so the sign-off's 17pt is set here whole, as in the PDF.
+    signoff.paragraph_format.space_before = Pt(17)
+    # Every page: the marking centred (any draft mark at the left); after the first page our
+    # reference at the right, on the same line (as the footer has the page number), so the header
+    # fits in the top margin on every page.
     continued = _para_style(doc, "Marking Continued", size=12, after=0)
     continued.paragraph_format.tab_stops.add_tab_stop(Mm(85), WD_TAB_ALIGNMENT.CENTER)
     continued.paragraph_format.tab_stops.add_tab_stop(Mm(170), WD_TAB_ALIGNMENT.RIGHT)
@@ -120,8 +127,12 @@ def _styles(doc: DocumentObject) -> None:
     footer = _para_style(doc, "Marking Footer", size=12, after=0)
     footer.paragraph_format.tab_stops.add_tab_stop(Mm(85), WD_TAB_ALIGNMENT.CENTER)
     footer.paragraph_format.tab_stops.add_tab_stop(Mm(170), WD_TAB_ALIGNMENT.RIGHT)
-    draft = _para_style(doc, "Draft", size=12, bold=True, after=0)
-    draft.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    # A draft says so in words at the left of the marking's line (beside the diagonal watermark), not
+    # on a line of its own, which would push the body down and break a draft's pages unlike the
+    # approved letter's and the PDF's.
+    draft = doc.styles.add_style("Draft Text", WD_STYLE_TYPE.CHARACTER)
+    draft.font.size = Pt(9)
+    draft.font.bold = True
     draft.font.color.rgb = RGBColor(0xC0, 0, 0)
 
 
@@ -204,18 +215,13 @@ def _cell_text(cell: _Cell, lines: list[tuple[str, str]]) -> None:
 
 def _header(header: Any, continuation: bool) -> None:
     first = header.paragraphs[0]
+    first.style = "Marking Continued"
+    first.add_run("{{ draft_mark }}").style = "Draft Text"  # "" once the wording is approved
+    first.add_run("\t")
+    first.add_run("{{ marking }}").style = "Marking Text"
     if continuation:
-        first.style = "Marking Continued"
-        first.add_run("\t")
-        first.add_run("{{ marking }}").style = "Marking Text"
         first.add_run("\t")
         first.add_run("Our reference: {{ reference }}").style = "Running Reference"
-    else:
-        first.style = "Marking"
-        first.add_run("{{ marking }}")
-    header.add_paragraph(style="Draft").add_run("{%p if draft %}")
-    header.add_paragraph(style="Draft").add_run("{{ watermark }}")
-    header.add_paragraph(style="Draft").add_run("{%p endif %}")
 
 
 def _footer(footer: Any) -> None:
@@ -367,8 +373,13 @@ def build(out: Path = OUT) -> Path:
     copies.paragraph_format.space_before = Mm(6)
     copies.paragraph_format.keep_with_next = True
     copies.add_run("Copies to:")
+    # The copies list stays whole, as in the PDF: every name but the last is kept with the next.
     para("{%p for copy in copies %}")
+    para("{%p if loop.last %}")
     para("{{ copy }}", "List Bullet")
+    para("{%p else %}")
+    para("{{ copy }}", "Kept List Bullet")
+    para("{%p endif %}")
     para("{%p endfor %}")
     para("{%p endif %}")
 
