@@ -6,6 +6,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import logging
+import re
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -177,6 +178,15 @@ def letters_docx_text(data: bytes, headers: bool = True) -> str:
 def letters_words(text: str) -> str:
     """Text with whitespace normalised (line breaks, wrapping and spacing do not matter)."""
     return " ".join(text.split())
+
+
+def letters_body_words(text: str) -> str:
+    """A letter's body text (running headers and footers already left out) as words, without what the
+    PDF draws on each page apart from the reading order: the draft watermark, and the list markers
+    (which pypdf reads after the page's text), so a sentence that runs onto the next page reads whole.
+    """
+    text = re.sub(r"(?<=\w)-\n(?=\w)", "-", text)  # a hyphenated word the PDF wrapped
+    return letters_words(text.replace("DRAFT - wording not approved", " ").replace("\u2022", " "))
 
 
 @dataclasses.dataclass(frozen=True)

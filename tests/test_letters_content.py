@@ -14,7 +14,7 @@ import pytest
 
 from casepost.loaded import open_case
 
-from .conftest import PROCEDURE_IDS, LettersRendered, letters_words
+from .conftest import PROCEDURE_IDS, LettersRendered, letters_body_words, letters_words
 
 KINDS = ["acknowledgement", "stage1-response", "panel-invitation", "decision"]
 
@@ -113,18 +113,9 @@ def both(rendered: LettersRendered) -> list[tuple[str, str]]:
     return [("pdf", letters_words(rendered.pdf_text)), ("docx", letters_words(rendered.docx_text))]
 
 
-def plain_body(text: str) -> str:
-    """A letter's body text (running headers and footers already left out) without what the PDF
-    draws on each page apart from the reading order: the draft watermark, and the list markers (which
-    pypdf reads after the page's text), so a sentence that runs onto the next page reads whole.
-    """
-    text = re.sub(r"(?<=\w)-\n(?=\w)", "-", text)  # a hyphenated word the PDF wrapped
-    return letters_words(text.replace("DRAFT - wording not approved", " ").replace("\u2022", " "))
-
-
 def both_bodies(rendered: LettersRendered) -> list[tuple[str, str]]:
     """(format, body words) for the PDF and the DOCX."""
-    return [("pdf", plain_body(rendered.pdf_body)), ("docx", plain_body(rendered.docx_body))]
+    return [("pdf", letters_body_words(rendered.pdf_body)), ("docx", letters_body_words(rendered.docx_body))]
 
 
 def test_reference_date_names_and_marking(rendered: LettersRendered) -> None:
@@ -338,7 +329,7 @@ def test_luton_decision_is_the_directors_response(letters_rendered: dict[tuple[s
 
 def body_words(text: str, title: str) -> list[str]:
     """The words between the subject line and the sign-off of a letter's body text."""
-    words = plain_body(text)
+    words = letters_body_words(text)
     start = words.index(letters_words(title)) + len(letters_words(title))
     end = words.index("Yours sincerely", start)
     return words[start:end].split()
