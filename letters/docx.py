@@ -47,7 +47,9 @@ def render_docx(letter: Letter) -> bytes:
     from docx.shared import Mm
     from docxtpl import DocxTemplate, InlineImage
 
-    template = DocxTemplate(str(letter.templates.find(LAYOUT)))
+    from letters.letter import EASY_READ_DOCX
+
+    template = DocxTemplate(str(letter.templates.find(EASY_READ_DOCX if letter.easy_read else LAYOUT)))
     context = {
         **letter.context.as_dict(),
         "blocks": letter.blocks,

@@ -38,6 +38,7 @@ class LayoutContext(LetterContext):
     stylesheet: str = ""
     subject: str = ""
     review: str = ""
+    easy_read: bool = False  # the easy-read version: larger type
 
 
 @dataclass(frozen=True)

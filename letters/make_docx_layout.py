@@ -1,12 +1,13 @@
-"""Build templates/letters/layout.docx, the Word layout of every letter (run after changing it:
-`python -m letters.make_docx_layout`). The generated file is committed; docxtpl fills it in.
+"""Build templates/letters/layout.docx, the Word layout of every letter, and layout-easy-read.docx, the
+same in larger type for easy-read letters (run after changing it: `python -m letters.make_docx_layout`).
+The generated files are committed; docxtpl fills them in.
 
 Everything is done with named styles, not direct formatting, so an authority can restyle its copy
 in Word: Normal, Heading 1 (the subject line), Heading 2, List Bullet, and our own Letterhead,
 Sender, Addressee, Reference, Salutation, Signatory, Marking Continued, Marking Footer and Draft
 Text. The page is A4 with the
 same margins and spacing as the PDF, so both have the same page breaks; the addressee sits in a
-row at least 76 mm high (growing with a long letterhead) so that it shows through a DL envelope's
+row at least 72 mm high (growing with a long letterhead) so that it shows through a DL envelope's
 window; the marking is centred in the header and footer of every page, with "Page x of y" at the
 foot and our reference at the top of every page after the first. The package is cleaned of what
 python-docx's own template carries (stale parts, its Word 2010 origin) so Word opens it unrepaired.
@@ -17,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -78,7 +80,25 @@ def _para_style(
     return style
 
 
-def _styles(doc: DocumentObject) -> None:
+@dataclass(frozen=True)
+class Body:
+    """The body's type and spacing (points): the standard letter's, or the easy-read version's."""
+
+    size: float = 12
+    title: float = 13
+    heading: float = 12
+    line: float = 1.15  # times the font's single line (Arial: 1.149 em), as in letter.css
+    after: float = 8  # after a paragraph
+    item: float = 4  # after a list item
+    before_heading: float = 16
+    after_heading: float = 4
+
+
+STANDARD = Body()
+EASY_READ = Body(size=14, title=17, heading=16, line=1.25, after=12, item=8, before_heading=20, after_heading=6)
+
+
+def _styles(doc: DocumentObject, body: Body = STANDARD) -> None:
     # Language and font of the whole document (docDefaults), so spelling checks in English (UK).
     rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     lang = rpr.find(qn("w:lang"))
@@ -90,12 +110,14 @@ def _styles(doc: DocumentObject) -> None:
     lang.set(qn("w:bidi"), "ar-SA")
 
     # Widow and orphan control: a paragraph never leaves one line alone at the foot or head of a page.
-    _para_style(doc, "Normal", after=8).paragraph_format.widow_control = True
-    h1 = _para_style(doc, "Heading 1", size=13, bold=True, before=0, after=8)
-    h2 = _para_style(doc, "Heading 2", size=12, bold=True, before=16, after=4)
+    _para_style(doc, "Normal", size=body.size, after=body.after).paragraph_format.widow_control = True
+    h1 = _para_style(doc, "Heading 1", size=body.title, bold=True, before=0, after=body.after)
+    h2 = _para_style(
+        doc, "Heading 2", size=body.heading, bold=True, before=body.before_heading, after=body.after_heading
+    )
     for heading in (h1, h2):
         heading.paragraph_format.keep_with_next = True
-    bullet = _para_style(doc, "List Bullet", after=4)
+    bullet = _para_style(doc, "List Bullet", size=body.size, after=body.item)
     bullet.paragraph_format.left_indent = Mm(7)
     bullet.paragraph_format.first_line_indent = Mm(-5)
     # python-docx's template gives List Bullet contextual spacing (no space between two items); the
@@ -103,15 +125,19 @@ def _styles(doc: DocumentObject) -> None:
     contextual = bullet.element.pPr.find(qn("w:contextualSpacing"))
     if contextual is not None:
         bullet.element.pPr.remove(contextual)
-    _para_style(doc, "Kept Paragraph", after=8).paragraph_format.keep_with_next = True
-    _para_style(doc, "Kept List Bullet", base="List Bullet", after=4).paragraph_format.keep_with_next = True
+    _para_style(doc, "Kept Paragraph", size=body.size, after=body.after).paragraph_format.keep_with_next = True
+    kept_bullet = _para_style(doc, "Kept List Bullet", base="List Bullet", size=body.size, after=body.item)
+    kept_bullet.paragraph_format.keep_with_next = True
+    for name in ("Normal", "Heading 1", "Heading 2", "List Bullet", "Kept Paragraph", "Kept List Bullet"):
+        doc.styles[name].paragraph_format.line_spacing = body.line
     _para_style(doc, "Letterhead", after=0)
     _para_style(doc, "Sender", after=0).paragraph_format.line_spacing = 1.0
     _para_style(doc, "Addressee", after=0).paragraph_format.line_spacing = 1.0
     _para_style(doc, "Reference", after=0)
-    _para_style(doc, "Salutation", after=10)
-    _para_style(doc, "Signatory", after=0)
-    signoff = _para_style(doc, "Sign-off", after=0)
+    salutation = _para_style(doc, "Salutation", size=body.size, after=max(10, body.after))
+    salutation.paragraph_format.space_before = Mm(4)
+    _para_style(doc, "Signatory", size=body.size, after=0)
+    signoff = _para_style(doc, "Sign-off", size=body.size, after=0)
     signoff.paragraph_format.keep_with_next = True
     # Word and LibreOffice apply the larger of a paragraph's space after and the next one's space
     # before (as CSS collapses margins), so the sign-off's 17pt is set here whole, as in the PDF.
@@ -266,10 +292,10 @@ def _clean_package(doc: DocumentObject) -> None:
     settings.find(qn("w:themeFontLang")).set(qn("w:val"), "en-GB")
 
 
-def build(out: Path = OUT) -> Path:
-    """Write the Word layout."""
+def build(out: Path = OUT, body: Body = STANDARD) -> Path:
+    """Write the Word layout (`body`: the easy-read version's type and spacing)."""
     doc = Document()
-    _styles(doc)
+    _styles(doc, body)
     section = doc.sections[0]
     section.start_type = WD_SECTION.NEW_PAGE
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -292,8 +318,9 @@ def build(out: Path = OUT) -> Path:
     table.autofit = False
     _no_borders(table._tbl, "Letterhead")
     row = table.rows[0]
-    # At least 76 mm (the addressee's window), growing with a long address rather than cutting it off.
-    row.height, row.height_rule = Mm(76), WD_ROW_HEIGHT_RULE.AT_LEAST
+    # At least 72 mm (the addressee's window), growing with a long address rather than cutting it off;
+    # the salutation's 4 mm before it keeps a gap below a long address too.
+    row.height, row.height_rule = Mm(72), WD_ROW_HEIGHT_RULE.AT_LEAST
     left, right = row.cells
     left.width, right.width = Mm(95), Mm(75)
     for col, width in zip(table.columns, (95, 75), strict=True):
@@ -401,4 +428,8 @@ def build(out: Path = OUT) -> Path:
 
 
 if __name__ == "__main__":
-    print(build(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT))
+    if len(sys.argv) > 1:
+        print(build(Path(sys.argv[1])))
+    else:
+        print(build(OUT))
+        print(build(OUT.with_name("layout-easy-read.docx"), EASY_READ))

@@ -128,6 +128,16 @@ def letters_pdf_body_text(data: bytes) -> str:
     """
     import io
 
+    from pypdf import PdfReader
+
+    out = io.BytesIO(letters_pdf_without_artifacts(data))
+    return "\n".join(page.extract_text() or "" for page in PdfReader(out).pages)
+
+
+def letters_pdf_without_artifacts(data: bytes) -> bytes:
+    """The PDF with the text of its artifacts (marked content /Artifact) dropped."""
+    import io
+
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import ContentStream
 
@@ -147,7 +157,7 @@ def letters_pdf_body_text(data: bytes) -> str:
         page.replace_contents(content)
     out = io.BytesIO()
     writer.write(out)  # read back from bytes: pypdf extracts text from an edited page's operations wrongly
-    return "\n".join(page.extract_text() or "" for page in PdfReader(out).pages)
+    return out.getvalue()
 
 
 def letters_docx_text(data: bytes, headers: bool = True) -> str:
@@ -223,7 +233,7 @@ def letters_rendered(letters_samples: Path) -> dict[tuple[str, str], LettersRend
                 day = get_field(loaded.case, SENT_FIELD[kind])
                 assert isinstance(day, dt.date), f"{procedure} sample records no {SENT_FIELD[kind]}"
                 result = write_letter(case, LetterRequest(kind, ("pdf", "docx"), date=day))
-                pdf, docx = (p.read_bytes() for p in result.written)
+                pdf, docx = (p.read_bytes() for p in result.written[:2])  # then any easy-read version
                 out[(procedure, kind)] = LettersRendered(
                     procedure,
                     kind,

@@ -46,3 +46,15 @@ def test_the_measure_finds_long_sentences_and_hard_words() -> None:
     assert measure(["We got your letter.", "We will help you."]).grade < MAX_GRADE
     # A heading, a list item and a line introducing a list each end a sentence.
     assert len(measure(["What happens next", "You can write to us:", "- by email"]).sentences) == 3
+
+
+EASY_READ_GRADE = 5.0  # the easy-read version reads easier than the standard letter's grade 6
+
+
+@pytest.mark.parametrize("kind", ["acknowledgement", "stage1-response", "decision"])
+def test_easy_read_wording_is_easier_still(kind: str) -> None:
+    case = sample_case("luton-csc")  # the sample whose complainant asked for easy read
+    easy = measure(template_blocks(case, kind, easy_read=True))
+    standard = measure(template_blocks(case, kind))
+    assert easy.long_sentences == [], f"sentences over {MAX_WORDS} words"
+    assert easy.grade <= EASY_READ_GRADE and easy.grade < standard.grade, (easy.grade, standard.grade)
