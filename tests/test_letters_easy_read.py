@@ -160,3 +160,13 @@ def test_type_is_at_least_14pt(kind: str, written: dict[str, dict[str, Path]]) -
     for paragraph in easy.paragraphs:  # no run made smaller than its style
         for run in paragraph.runs:
             assert run.font.size is None or run.font.size.pt >= 14, paragraph.text
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_easy_read_word_letter_opens_unrepaired(kind: str, written: dict[str, dict[str, Path]]) -> None:
+    """openxml-audit (Microsoft 365 rules) finds no error in the easy-read Word layout either."""
+    from openxml_audit import FileFormat, OpenXmlValidator
+
+    result = OpenXmlValidator(file_format=FileFormat.MICROSOFT_365, max_errors=0).validate(written[kind]["easy.docx"])
+    assert [str(error) for error in result.errors] == []
+    assert result.is_valid
