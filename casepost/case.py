@@ -36,6 +36,11 @@ class Complainant(Strict):
     address: list[str] = []
     email: str = ""
     delivery: Literal["post", "email"]
+    # The complainant is a child or young person (or otherwise needs easy read): the acknowledgement,
+    # the Stage 1 response and the decision are also written in an easy-read version (short
+    # sentences, 14pt type, headings as questions, the same facts and dates), REF-KIND-easy-read.pdf
+    # beside the standard letter, which stays the full record.
+    easy_read: bool = False
 
     @model_validator(mode="after")
     def _reachable(self) -> Complainant:

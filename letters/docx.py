@@ -47,12 +47,14 @@ def render_docx(letter: Letter) -> bytes:
     from docx.shared import Mm
     from docxtpl import DocxTemplate, InlineImage
 
-    template = DocxTemplate(str(letter.templates.find(LAYOUT)))
+    from letters.letter import EASY_READ_DOCX
+
+    template = DocxTemplate(str(letter.templates.find(EASY_READ_DOCX if letter.easy_read else LAYOUT)))
     context = {
         **letter.context.as_dict(),
         "blocks": letter.blocks,
         "draft": letter.draft,
-        "watermark": WATERMARK,
+        "draft_mark": WATERMARK if letter.draft else "",
         "logo": InlineImage(template, str(letter.logo), height=Mm(18)) if letter.logo else "",
     }
     template.render(context, jinja_env=docx_environment(), autoescape=True)

@@ -17,6 +17,8 @@ from letters.environment import Templates, render
 from letters.markup import Block, parse
 
 LAYOUTS = ("letters/layout.html.j2", "letters/letter.css", "letters/layout.docx")
+EASY_READ_DOCX = "letters/layout-easy-read.docx"  # the Word layout of easy-read letters: 14pt and up
+EASY_READ_KINDS = ("acknowledgement", "stage1-response", "decision")  # issue 9: what a child is sent
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class Letter:
     used: tuple[TemplateState, ...]  # every template used, with hash and approval
     draft: bool  # --draft given, or some template's wording is not approved
     logo: Path | None
+    easy_read: bool = False  # the easy-read version (templates/letters/easy-read/...), in larger type
 
     @property
     def unapproved(self) -> list[TemplateState]:
@@ -44,7 +47,10 @@ class Letter:
 
     def hashes_for(self, fmt: str) -> dict[str, str]:
         """The templates one format is made from (the other format's layout left out)."""
-        other = {"pdf": ("letters/layout.docx",), "docx": ("letters/layout.html.j2", "letters/letter.css")}[fmt]
+        other = {
+            "pdf": ("letters/layout.docx", EASY_READ_DOCX),
+            "docx": ("letters/layout.html.j2", "letters/letter.css"),
+        }[fmt]
         return {name: digest for name, digest in self.hashes.items() if name not in other}
 
 
@@ -76,22 +82,32 @@ def templates_in(settings_path: Path | None) -> Templates:
     return Templates(None)
 
 
-def wording_name(loaded: LoadedCase, templates: Templates, kind: str) -> str:
-    """The wording template for a letter: the procedure's own version if there is one."""
+def wording_name(loaded: LoadedCase, templates: Templates, kind: str, easy_read: bool = False) -> str:
+    """The wording template for a letter: the procedure's own version if there is one; the
+    easy-read wording (letters/easy-read/...) for the easy-read version.
+    """
     base = letter_spec(loaded, kind).template or kind
-    for name in (f"letters/{loaded.procedure.id}/{base}.j2", f"letters/{base}.j2"):
+    folder = "letters/easy-read" if easy_read else "letters"
+    for name in (f"{folder}/{loaded.procedure.id}/{base}.j2", f"{folder}/{base}.j2"):
         if templates.exists(name):
             return name
-    return f"letters/{base}.j2"  # not found: render() reports it
+    return f"{folder}/{base}.j2"  # not found: render() reports it
 
 
-def compose(loaded: LoadedCase, kind: str, day: dt.date, draft: bool = False) -> Letter:
-    """Build a letter's context, render its wording, and check its templates' approval."""
+def layouts(easy_read: bool) -> tuple[str, ...]:
+    """The layouts a letter is laid out with (the easy-read version has its own Word layout)."""
+    return (*LAYOUTS[:2], EASY_READ_DOCX) if easy_read else LAYOUTS
+
+
+def compose(loaded: LoadedCase, kind: str, day: dt.date, draft: bool = False, easy_read: bool = False) -> Letter:
+    """Build a letter's context, render its wording, and check its templates' approval
+    (`easy_read`: the easy-read version, from its own wording and in larger type).
+    """
     templates = templates_for(loaded)
     context = build_context(loaded, kind, day)
-    name = wording_name(loaded, templates, kind)
+    name = wording_name(loaded, templates, kind, easy_read)
     blocks = tuple(parse(render(templates.wording, name, context.as_dict())))
-    names = [*templates.closure(name), *(n for layout in LAYOUTS for n in templates.closure(layout))]
+    names = [*templates.closure(name), *(n for layout in layouts(easy_read) for n in templates.closure(layout))]
     unique = list(dict.fromkeys(names))
     unique.append(procedure_piece(loaded.procedure, kind))  # the procedure file's wording for this kind
     used = tuple(states(templates, unique, loaded.settings, loaded.procedure))
@@ -102,4 +118,4 @@ def compose(loaded: LoadedCase, kind: str, day: dt.date, draft: bool = False) ->
         if not logo.is_file():
             raise SettingsError(loaded.settings.path, [Problem("letterhead.logo", f"{head.logo!r}: no such file")])
     unapproved = any(not t.approved for t in used)
-    return Letter(kind, context, blocks, templates, name, used, draft or unapproved, logo)
+    return Letter(kind, context, blocks, templates, name, used, draft or unapproved, logo, easy_read)

@@ -33,10 +33,12 @@ class LayoutContext(LetterContext):
     blocks: tuple[Block, ...] = ()
     draft: bool = False
     watermark: str = ""
+    draft_mark: str = ""  # the Word header's draft words: the watermark's text, "" once approved
     logo: str = ""  # the logo's URL (PDF) or picture (DOCX); "" when the council has none
     stylesheet: str = ""
     subject: str = ""
     review: str = ""
+    easy_read: bool = False  # the easy-read version: larger type
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,13 @@
-"""Build templates/letters/layout.docx, the Word layout of every letter (run after changing it:
-`python -m letters.make_docx_layout`). The generated file is committed; docxtpl fills it in.
+"""Build templates/letters/layout.docx, the Word layout of every letter, and layout-easy-read.docx, the
+same in larger type for easy-read letters (run after changing it: `python -m letters.make_docx_layout`).
+The generated files are committed; docxtpl fills them in.
 
 Everything is done with named styles, not direct formatting, so an authority can restyle its copy
 in Word: Normal, Heading 1 (the subject line), Heading 2, List Bullet, and our own Letterhead,
-Sender, Addressee, Reference, Salutation, Signatory, Marking and Draft. The page is A4 with the
+Sender, Addressee, Reference, Salutation, Signatory, Marking Continued, Marking Footer and Draft
+Text. The page is A4 with the
 same margins and spacing as the PDF, so both have the same page breaks; the addressee sits in a
-row at least 76 mm high (growing with a long letterhead) so that it shows through a DL envelope's
+row at least 72 mm high (growing with a long letterhead) so that it shows through a DL envelope's
 window; the marking is centred in the header and footer of every page, with "Page x of y" at the
 foot and our reference at the top of every page after the first. The package is cleaned of what
 python-docx's own template carries (stale parts, its Word 2010 origin) so Word opens it unrepaired.
@@ -16,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +27,7 @@ from docx.document import Document as DocumentObject
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -77,7 +80,25 @@ def _para_style(
     return style
 
 
-def _styles(doc: DocumentObject) -> None:
+@dataclass(frozen=True)
+class Body:
+    """The body's type and spacing (points): the standard letter's, or the easy-read version's."""
+
+    size: float = 12
+    title: float = 13
+    heading: float = 12
+    line: float = 1.15  # times the font's single line (Arial: 1.149 em), as in letter.css
+    after: float = 8  # after a paragraph
+    item: float = 4  # after a list item
+    before_heading: float = 16
+    after_heading: float = 4
+
+
+STANDARD = Body()
+EASY_READ = Body(size=14, title=17, heading=16, line=1.25, after=12, item=8, before_heading=20, after_heading=6)
+
+
+def _styles(doc: DocumentObject, body: Body = STANDARD) -> None:
     # Language and font of the whole document (docDefaults), so spelling checks in English (UK).
     rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     lang = rpr.find(qn("w:lang"))
@@ -89,29 +110,41 @@ def _styles(doc: DocumentObject) -> None:
     lang.set(qn("w:bidi"), "ar-SA")
 
     # Widow and orphan control: a paragraph never leaves one line alone at the foot or head of a page.
-    _para_style(doc, "Normal", after=8).paragraph_format.widow_control = True
-    h1 = _para_style(doc, "Heading 1", size=13, bold=True, before=0, after=8)
-    h2 = _para_style(doc, "Heading 2", size=12, bold=True, before=10, after=4)
+    _para_style(doc, "Normal", size=body.size, after=body.after).paragraph_format.widow_control = True
+    h1 = _para_style(doc, "Heading 1", size=body.title, bold=True, before=0, after=body.after)
+    h2 = _para_style(
+        doc, "Heading 2", size=body.heading, bold=True, before=body.before_heading, after=body.after_heading
+    )
     for heading in (h1, h2):
         heading.paragraph_format.keep_with_next = True
-    bullet = _para_style(doc, "List Bullet", after=4)
+    bullet = _para_style(doc, "List Bullet", size=body.size, after=body.item)
     bullet.paragraph_format.left_indent = Mm(7)
     bullet.paragraph_format.first_line_indent = Mm(-5)
-    _para_style(doc, "Kept Paragraph").paragraph_format.keep_with_next = True
-    _para_style(doc, "Kept List Bullet", base="List Bullet", after=4).paragraph_format.keep_with_next = True
+    # python-docx's template gives List Bullet contextual spacing (no space between two items); the
+    # PDF has 4pt between items, and so does this layout.
+    contextual = bullet.element.pPr.find(qn("w:contextualSpacing"))
+    if contextual is not None:
+        bullet.element.pPr.remove(contextual)
+    _para_style(doc, "Kept Paragraph", size=body.size, after=body.after).paragraph_format.keep_with_next = True
+    kept_bullet = _para_style(doc, "Kept List Bullet", base="List Bullet", size=body.size, after=body.item)
+    kept_bullet.paragraph_format.keep_with_next = True
+    for name in ("Normal", "Heading 1", "Heading 2", "List Bullet", "Kept Paragraph", "Kept List Bullet"):
+        doc.styles[name].paragraph_format.line_spacing = body.line
     _para_style(doc, "Letterhead", after=0)
     _para_style(doc, "Sender", after=0).paragraph_format.line_spacing = 1.0
     _para_style(doc, "Addressee", after=0).paragraph_format.line_spacing = 1.0
     _para_style(doc, "Reference", after=0)
-    _para_style(doc, "Salutation", after=10)
-    _para_style(doc, "Signatory", after=0)
-    signoff = _para_style(doc, "Sign-off", after=0)
+    salutation = _para_style(doc, "Salutation", size=body.size, after=max(10, body.after))
+    salutation.paragraph_format.space_before = Mm(4)
+    _para_style(doc, "Signatory", size=body.size, after=0)
+    signoff = _para_style(doc, "Sign-off", size=body.size, after=0)
     signoff.paragraph_format.keep_with_next = True
-    signoff.paragraph_format.space_before = Pt(9)  # with the 8pt after the last paragraph: the PDF's 17pt
-    marking = _para_style(doc, "Marking", size=12, bold=True, after=0)
-    marking.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    # Pages after the first: the marking centred and our reference at the right, on one line (as
-    # the footer has the page number), so the header fits in the top margin as on the first page.
+    # Word and LibreOffice apply the larger of a paragraph's space after and the next one's space
+    # before (as CSS collapses margins), so the sign-off's 17pt is set here whole, as in the PDF.
+    signoff.paragraph_format.space_before = Pt(17)
+    # Every page: the marking centred (any draft mark at the left); after the first page our
+    # reference at the right, on the same line (as the footer has the page number), so the header
+    # fits in the top margin on every page.
     continued = _para_style(doc, "Marking Continued", size=12, after=0)
     continued.paragraph_format.tab_stops.add_tab_stop(Mm(85), WD_TAB_ALIGNMENT.CENTER)
     continued.paragraph_format.tab_stops.add_tab_stop(Mm(170), WD_TAB_ALIGNMENT.RIGHT)
@@ -120,8 +153,12 @@ def _styles(doc: DocumentObject) -> None:
     footer = _para_style(doc, "Marking Footer", size=12, after=0)
     footer.paragraph_format.tab_stops.add_tab_stop(Mm(85), WD_TAB_ALIGNMENT.CENTER)
     footer.paragraph_format.tab_stops.add_tab_stop(Mm(170), WD_TAB_ALIGNMENT.RIGHT)
-    draft = _para_style(doc, "Draft", size=12, bold=True, after=0)
-    draft.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    # A draft says so in words at the left of the marking's line (beside the diagonal watermark), not
+    # on a line of its own, which would push the body down and break a draft's pages unlike the
+    # approved letter's and the PDF's.
+    draft = doc.styles.add_style("Draft Text", WD_STYLE_TYPE.CHARACTER)
+    draft.font.size = Pt(9)
+    draft.font.bold = True
     draft.font.color.rgb = RGBColor(0xC0, 0, 0)
 
 
@@ -204,18 +241,13 @@ def _cell_text(cell: _Cell, lines: list[tuple[str, str]]) -> None:
 
 def _header(header: Any, continuation: bool) -> None:
     first = header.paragraphs[0]
+    first.style = "Marking Continued"
+    first.add_run("{{ draft_mark }}").style = "Draft Text"  # "" once the wording is approved
+    first.add_run("\t")
+    first.add_run("{{ marking }}").style = "Marking Text"
     if continuation:
-        first.style = "Marking Continued"
-        first.add_run("\t")
-        first.add_run("{{ marking }}").style = "Marking Text"
         first.add_run("\t")
         first.add_run("Our reference: {{ reference }}").style = "Running Reference"
-    else:
-        first.style = "Marking"
-        first.add_run("{{ marking }}")
-    header.add_paragraph(style="Draft").add_run("{%p if draft %}")
-    header.add_paragraph(style="Draft").add_run("{{ watermark }}")
-    header.add_paragraph(style="Draft").add_run("{%p endif %}")
 
 
 def _footer(footer: Any) -> None:
@@ -260,10 +292,10 @@ def _clean_package(doc: DocumentObject) -> None:
     settings.find(qn("w:themeFontLang")).set(qn("w:val"), "en-GB")
 
 
-def build(out: Path = OUT) -> Path:
-    """Write the Word layout."""
+def build(out: Path = OUT, body: Body = STANDARD) -> Path:
+    """Write the Word layout (`body`: the easy-read version's type and spacing)."""
     doc = Document()
-    _styles(doc)
+    _styles(doc, body)
     section = doc.sections[0]
     section.start_type = WD_SECTION.NEW_PAGE
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -286,8 +318,9 @@ def build(out: Path = OUT) -> Path:
     table.autofit = False
     _no_borders(table._tbl, "Letterhead")
     row = table.rows[0]
-    # At least 76 mm (the addressee's window), growing with a long address rather than cutting it off.
-    row.height, row.height_rule = Mm(76), WD_ROW_HEIGHT_RULE.AT_LEAST
+    # At least 72 mm (the addressee's window), growing with a long address rather than cutting it off;
+    # the salutation's 4 mm before it keeps a gap below a long address too.
+    row.height, row.height_rule = Mm(72), WD_ROW_HEIGHT_RULE.AT_LEAST
     left, right = row.cells
     left.width, right.width = Mm(95), Mm(75)
     for col, width in zip(table.columns, (95, 75), strict=True):
@@ -367,8 +400,13 @@ def build(out: Path = OUT) -> Path:
     copies.paragraph_format.space_before = Mm(6)
     copies.paragraph_format.keep_with_next = True
     copies.add_run("Copies to:")
+    # The copies list stays whole, as in the PDF: every name but the last is kept with the next.
     para("{%p for copy in copies %}")
+    para("{%p if loop.last %}")
     para("{{ copy }}", "List Bullet")
+    para("{%p else %}")
+    para("{{ copy }}", "Kept List Bullet")
+    para("{%p endif %}")
     para("{%p endfor %}")
     para("{%p endif %}")
 
@@ -390,4 +428,8 @@ def build(out: Path = OUT) -> Path:
 
 
 if __name__ == "__main__":
-    print(build(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT))
+    if len(sys.argv) > 1:
+        print(build(Path(sys.argv[1])))
+    else:
+        print(build(OUT))
+        print(build(OUT.with_name("layout-easy-read.docx"), EASY_READ))

@@ -36,6 +36,7 @@ def letter_html(letter: Letter, review: str = "") -> str:
             "stylesheet": letter.templates.find(STYLESHEET).as_uri(),
             "subject": subject,
             "review": review,
+            "easy_read": letter.easy_read,
         },
     )
 

@@ -1,6 +1,7 @@
-"""`casepost review`: the legal review pack. Every letter kind of every procedure, rendered from
-the sample cases into one PDF; each letter is preceded by a sheet naming its templates with their
-SHA-256 and approval state, and every page of it names its wording template, hash and state.
+"""`casepost review`: the legal review pack. Every letter kind of every procedure (and the easy-read
+versions), rendered from the sample cases into one PDF; each letter is preceded by a sheet naming its
+templates with their SHA-256 and approval state, and every page of it names its wording template,
+hash and state.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from casepost.resources import samples_root
 from letters.context import letter_day
 from letters.environment import Templates, render
 from letters.fetcher import SafeFetcher
-from letters.letter import compose
+from letters.letter import EASY_READ_KINDS, compose
 from letters.pdf import html_to_pdf, render_pdf
 
 SHEET = "letters/review.html.j2"
@@ -93,13 +94,20 @@ def build_review(
     diffed: set[str] = set()  # pieces whose change is already shown
     folder = samples or samples_root()  # shipped in the wheel, inside casepost
     cases = [(path, open_case(path, settings)) for path in _sample_cases(folder)]
-    total = sum(len(loaded.procedure.letters) for _, loaded in cases)
+    # Every kind, then the easy-read versions (whichever case asks for them, legal approves them once).
+    versions = {
+        loaded.procedure.id: [(kind, False) for kind in loaded.procedure.letters]
+        + [(kind, True) for kind in loaded.procedure.letters if kind in EASY_READ_KINDS]
+        for _, loaded in cases
+    }
+    total = sum(len(v) for v in versions.values())
     for case_path, loaded in cases:
         shown = f"{folder.name}/{case_path.relative_to(folder)}"  # no machine paths in the pack
-        for kind in loaded.procedure.letters:
+        for kind, easy_read in versions[loaded.procedure.id]:
             day = letter_day(loaded.case, kind, today)
+            named = f"{kind} (easy read)" if easy_read else kind
             try:
-                letter = compose(loaded, kind, day)
+                letter = compose(loaded, kind, day, easy_read=easy_read)
                 wording = next(t for t in letter.used if t.name == letter.wording)
                 strip = f"Review: {letter.wording} (sha256 {wording.sha256[:16]}) - {wording.describe}"
                 data = render_pdf(letter, review=strip)
@@ -112,7 +120,7 @@ def build_review(
                     ReviewItem(
                         loaded.procedure.id,
                         loaded.procedure.name,
-                        kind,
+                        named,
                         shown,
                         templates,
                         letter.draft,
@@ -123,7 +131,7 @@ def build_review(
                 letters.append(data)
             except CasepostError as exc:
                 items.append(
-                    ReviewItem(loaded.procedure.id, loaded.procedure.name, kind, shown, (), False, 0, str(exc))
+                    ReviewItem(loaded.procedure.id, loaded.procedure.name, named, shown, (), False, 0, str(exc))
                 )
                 letters.append(b"")
             if progress is not None:

@@ -53,7 +53,7 @@ def formats_of(choice: str) -> tuple[Format, ...]:
 def write_letter(case_path: Path, request: LetterRequest) -> LetterResult:
     """Render and write one case's letter in each requested format (raises CasepostError)."""
     from letters.context import letter_day
-    from letters.letter import compose
+    from letters.letter import EASY_READ_KINDS, compose
 
     loaded = open_case(case_path, request.settings)
     to = ""
@@ -68,13 +68,22 @@ def write_letter(case_path: Path, request: LetterRequest) -> LetterResult:
     letter = compose(loaded, request.kind, day, request.draft)
     folder = request.out_dir or loaded.folder / "out"
     targets = [(fmt, folder / output_name(loaded.case.reference, request.kind, fmt)) for fmt in request.formats]
+    # A child complainant also gets an easy-read version, beside the standard letter (which stays the
+    # full record, and goes to the child's advocate): REF-KIND-easy-read.pdf.
+    easy = None
+    if loaded.case.complainant.easy_read and request.kind in EASY_READ_KINDS:
+        easy = compose(loaded, request.kind, day, request.draft, easy_read=True)
+    easy_name = f"{request.kind}-easy-read"
+    easy_targets = [(fmt, folder / output_name(loaded.case.reference, easy_name, fmt)) for fmt in request.formats]
     eml = folder / output_name(loaded.case.reference, request.kind, "eml") if request.email else None
-    for target in [t for _, t in targets] + ([eml] if eml else []):  # refuse before spending time on rendering
+    every = [t for _, t in targets] + ([t for _, t in easy_targets] if easy else []) + ([eml] if eml else [])
+    for target in every:  # refuse before spending time on rendering
         ensure_writable(target, request.force)
+    unapproved = list({t.name: t for t in [*letter.unapproved, *(easy.unapproved if easy else [])]}.values())
     result = LetterResult(
         case_path,
-        draft=letter.draft,
-        unapproved=[f"{t.name} (sha256 {t.sha256[:12]})" for t in letter.unapproved],
+        draft=letter.draft or bool(easy and easy.draft),
+        unapproved=[f"{t.name} (sha256 {t.sha256[:12]})" for t in unapproved],
         settings=loaded.settings.path,
         record=_record_hint(loaded, request.kind, day),
     )
@@ -91,6 +100,13 @@ def write_letter(case_path: Path, request: LetterRequest) -> LetterResult:
             templates=letter.hashes_for(fmt),
             extra={"format": fmt, "letter_date": day.isoformat(), "draft": letter.draft},
         )
+        result.written.append(target)
+    for fmt, target in easy_targets:
+        if easy is None:
+            break
+        write_atomic(target, _render(easy, fmt), request.force)
+        extra = {"format": fmt, "letter_date": day.isoformat(), "draft": easy.draft, "version": "easy-read"}
+        record(case_path, request.kind, target, templates=easy.hashes_for(fmt), extra=extra)
         result.written.append(target)
     return result
 

@@ -6,6 +6,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import logging
+import re
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -120,9 +121,49 @@ def letters_pdf_text(data: bytes) -> str:
     return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
 
 
-def letters_docx_text(data: bytes) -> str:
+def letters_pdf_body_text(data: bytes) -> str:
+    """Every page's text without its artifacts (the running marking, reference and page numbers,
+    marked /Artifact for screen readers): what a reader reads as the letter's body, read back with
+    pypdf from content streams with the artifacts' text dropped.
+    """
+    import io
+
+    from pypdf import PdfReader
+
+    out = io.BytesIO(letters_pdf_without_artifacts(data))
+    return "\n".join(page.extract_text() or "" for page in PdfReader(out).pages)
+
+
+def letters_pdf_without_artifacts(data: bytes) -> bytes:
+    """The PDF with the text of its artifacts (marked content /Artifact) dropped."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ContentStream
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    for page in writer.pages:
+        content = ContentStream(page["/Contents"].get_object(), writer)
+        kept, artifact = [], []  # artifact: for each open marked-content sequence, whether inside one
+        for operands, operator in content.operations:
+            if operator in (b"BDC", b"BMC"):
+                artifact.append(bool(artifact and artifact[-1]) or operands[0] == "/Artifact")
+            elif operator == b"EMC" and artifact:
+                artifact.pop()
+            elif artifact and artifact[-1] and operator in (b"Tj", b"TJ", b"'", b'"'):
+                continue  # an artifact's text; its other operators (fonts, positions) stay
+            kept.append((operands, operator))
+        content.operations = kept
+        page.replace_contents(content)
+    out = io.BytesIO()
+    writer.write(out)  # read back from bytes: pypdf extracts text from an edited page's operations wrongly
+    return out.getvalue()
+
+
+def letters_docx_text(data: bytes, headers: bool = True) -> str:
     """The body (tables included), headers and footers of a DOCX, read back with python-docx;
-    a forced line break (w:br) reads as a new line."""
+    a forced line break (w:br) reads as a new line. `headers=False`: the body alone (the header and
+    footer parts hold the running marking, reference and page numbers)."""
     import io
 
     from docx import Document
@@ -137,7 +178,7 @@ def letters_docx_text(data: bytes) -> str:
 
     doc = Document(io.BytesIO(data))
     lines = []
-    for section in doc.sections:
+    for section in doc.sections if headers else []:
         lines += [para(p._p) for p in section.header.paragraphs + section.footer.paragraphs]
     for p in doc.element.body.iter(f"{w}p"):
         lines.append(para(p))
@@ -147,6 +188,15 @@ def letters_docx_text(data: bytes) -> str:
 def letters_words(text: str) -> str:
     """Text with whitespace normalised (line breaks, wrapping and spacing do not matter)."""
     return " ".join(text.split())
+
+
+def letters_body_words(text: str) -> str:
+    """A letter's body text (running headers and footers already left out) as words, without what the
+    PDF draws on each page apart from the reading order: the draft watermark, and the list markers
+    (which pypdf reads after the page's text), so a sentence that runs onto the next page reads whole.
+    """
+    text = re.sub(r"(?<=\w)-\n(?=\w)", "-", text)  # a hyphenated word the PDF wrapped
+    return letters_words(text.replace("DRAFT - wording not approved", " ").replace("\u2022", " "))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -161,6 +211,8 @@ class LettersRendered:
     pdf_text: str
     docx_text: str
     case: Path
+    pdf_body: str  # without the running headers and footers (artifacts in the PDF, header parts in the DOCX)
+    docx_body: str
 
 
 @pytest.fixture(scope="session")
@@ -181,9 +233,18 @@ def letters_rendered(letters_samples: Path) -> dict[tuple[str, str], LettersRend
                 day = get_field(loaded.case, SENT_FIELD[kind])
                 assert isinstance(day, dt.date), f"{procedure} sample records no {SENT_FIELD[kind]}"
                 result = write_letter(case, LetterRequest(kind, ("pdf", "docx"), date=day))
-                pdf, docx = (p.read_bytes() for p in result.written)
+                pdf, docx = (p.read_bytes() for p in result.written[:2])  # then any easy-read version
                 out[(procedure, kind)] = LettersRendered(
-                    procedure, kind, day, pdf, docx, letters_pdf_text(pdf), letters_docx_text(docx), case
+                    procedure,
+                    kind,
+                    day,
+                    pdf,
+                    docx,
+                    letters_pdf_text(pdf),
+                    letters_docx_text(docx),
+                    case,
+                    letters_pdf_body_text(pdf),
+                    letters_docx_text(docx, headers=False),
                 )
     return out
 

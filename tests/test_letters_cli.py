@@ -212,10 +212,13 @@ def test_review_pack_names_every_template(letters_samples: Path, tmp_path: Path)
     out = tmp_path / "review.pdf"
     code, stdout, err = invoke("review", "-o", str(out), "--samples", str(letters_samples))
     assert code == 0, err
-    assert "20 letter(s)" in stdout
+    assert "35 letter(s)" in stdout  # 4 kinds and 3 easy-read versions for each of 5 procedures
     text = letters_pdf_text(out.read_bytes())
     for kind in ("acknowledgement", "stage1-response", "panel-invitation", "decision"):
         assert f"Legal review: durham-cpc {kind}" in text
+    for kind in ("acknowledgement", "stage1-response", "decision"):
+        assert f"Legal review: durham-cpc {kind} (easy read)" in text
+    assert "Review: letters/easy-read/decision.j2 (sha256 " in text and "letters/layout-easy-read.docx" in text
     assert "letters/luton-csc/decision.j2" in text and "letters/_ombudsman.j2" in text
     assert "Review: letters/decision.j2 (sha256 " in text  # on every page of the letters
     digest = hashlib.sha256((REPO / "templates/letters/_ombudsman.j2").read_bytes()).hexdigest()

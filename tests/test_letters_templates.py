@@ -82,8 +82,12 @@ def test_decision_letters_contain_the_ombudsman_paragraph(procedure: str) -> Non
     assert '{% include "letters/_ombudsman.j2" %}' in TEMPLATES.find(name).read_text()
 
 
-def test_the_ombudsman_paragraph_has_its_current_name_and_details() -> None:
-    text = " ".join(TEMPLATES.find("letters/_ombudsman.j2").read_text().split())
+@pytest.mark.parametrize("paragraph", ["letters/_ombudsman.j2", "letters/easy-read/_ombudsman.j2"])
+def test_the_ombudsman_paragraph_has_its_current_name_and_details(paragraph: str) -> None:
+    # The paragraph with what it includes (the contact details, letters/_lgo.j2, shared by both).
+    names = TEMPLATES.closure(paragraph)
+    assert "letters/_lgo.j2" in names
+    text = " ".join(" ".join(TEMPLATES.find(name).read_text().split()) for name in names)
     for fact in (
         "Local Government and Social Care Ombudsman",
         "www.lgo.org.uk",
