@@ -9,10 +9,21 @@ from __future__ import annotations
 import mimetypes
 from collections.abc import Iterable
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 from urllib.request import url2pathname
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+ASSET_SCHEME = "casepost-asset"
+
+
+def asset_url(path: Path) -> str:
+    """The URL a template names an asset (the logo) by: its file name under a scheme of our own.
+    WeasyPrint names an image in the PDF by a hash of its URL, so a file:// URL would make the
+    bytes of a letter depend on the folder its settings sit in: moved or archived, a case would no
+    longer re-render to the same file.
+    """
+    return f"{ASSET_SCHEME}:{quote(path.name)}"
 
 
 class Refused(ValueError):
@@ -27,10 +38,13 @@ class SafeFetcher(URLFetcher):
         super().__init__(allowed_protocols={"file"}, allow_redirects=False, fail_on_errors=True)
         self.folders = tuple(p.resolve() for p in folders)
         self.files = frozenset(p.resolve() for p in files)
+        self.assets = {asset_url(p): p for p in self.files}
         self.refused: list[str] = []
 
     def allowed_path(self, url: str) -> Path | None:
         """The local file a URL names, if rendering may read it."""
+        if url in self.assets:
+            return self.assets[url] if self.assets[url].is_file() else None
         parts = urlsplit(url)
         if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
             return None

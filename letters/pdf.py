@@ -11,7 +11,7 @@ from pathlib import Path
 from casepost.errors import FetchRefusedError, RenderError
 from letters.artifacts import mark_running_artifacts
 from letters.environment import render
-from letters.fetcher import SafeFetcher
+from letters.fetcher import SafeFetcher, asset_url
 from letters.harfbuzz import warn_if_slow_subsetting
 from letters.letter import Letter
 
@@ -32,7 +32,7 @@ def letter_html(letter: Letter, review: str = "") -> str:
             "blocks": letter.blocks,
             "draft": letter.draft,
             "watermark": WATERMARK,
-            "logo": letter.logo.as_uri() if letter.logo else "",
+            "logo": asset_url(letter.logo) if letter.logo else "",
             "stylesheet": letter.templates.find(STYLESHEET).as_uri(),
             "subject": subject,
             "review": review,

@@ -18,7 +18,7 @@ from casepost.dateformat import long_date
 from casepost.errors import FetchRefusedError, RenderError
 from casepost.loaded import LoadedCase
 from letters.environment import Templates, render
-from letters.fetcher import SafeFetcher
+from letters.fetcher import SafeFetcher, asset_url
 from packs.numbering import Numbering, Style
 from packs.plan import PlannedSection
 
@@ -112,7 +112,7 @@ def _context(
     return {
         "council": letterhead.council,
         "team": letterhead.team,
-        "logo": logo.as_uri() if logo is not None and logo.is_file() else "",
+        "logo": asset_url(logo) if logo is not None and logo.is_file() else "",
         "procedure": loaded.procedure.name,
         "reference": case.reference,
         "panel_date": long_date(panel.date),

@@ -98,6 +98,19 @@ def test_a_subprocess_renders_the_same_bytes(sample: Path, tmp_path: Path) -> No
     assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
 
+def test_a_case_moved_to_another_folder_renders_the_same_bytes(sample: Path, tmp_path: Path) -> None:
+    # A letter is a record: re-rendered after its case folder (with its settings and logo) was
+    # moved or archived elsewhere, it must be the same file. WeasyPrint names an image by a hash
+    # of its URL, so the logo must not be named by its path.
+    moved = tmp_path / "archive" / "2026" / "herts-lado"
+    shutil.copytree(sample.parent, moved)
+    for case in (sample, moved / "case.toml"):
+        code, _, err = invoke("letter", "decision", str(case), "--format", "both")
+        assert code == 0, err
+    for name in ("HCS-LADO-2026-0318-decision.pdf", "HCS-LADO-2026-0318-decision.docx"):
+        assert (sample.parent / "out" / name).read_bytes() == (moved / "out" / name).read_bytes(), name
+
+
 def test_missing_field_exits_1_naming_it(make_case: Callable[..., Path]) -> None:
     case = make_case(minimal_case("luton-csc", '[panel]\ndate = 2027-01-13\ntime = "10:00"\n'), settings=SETTINGS)
     code, out, err = invoke("letter", "panel-invitation", str(case), "--date", "2026-12-01")
