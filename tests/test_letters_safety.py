@@ -46,7 +46,10 @@ ACK_EXTRA = '''
 received = 2026-11-20
 summary = """The line one & "quoted" <i>part</i>.
 A second line, kept as a line."""
+'''
 
+# With points recorded, the acknowledgement lists them instead of the summary (never both).
+POINTS = '''
 [[complaint.points]]
 summary = "- starts like a list item"
 finding = "found"
@@ -55,9 +58,9 @@ actions = ["Fix <this> & that"]
 '''
 
 
-def awkward_case(make_case: Callable[..., Path], settings: str = SETTINGS) -> Path:
+def awkward_case(make_case: Callable[..., Path], settings: str = SETTINGS, points: bool = False) -> Path:
     text = minimal_case("luton-csc").replace("Ms Aisha Khan", AWKWARD)
-    text = text.replace("[complaint]\nreceived = 2026-11-20\n", "") + ACK_EXTRA
+    text = text.replace("[complaint]\nreceived = 2026-11-20\n", "") + ACK_EXTRA + (POINTS if points else "")
     return make_case(text, settings=settings)
 
 
@@ -80,7 +83,10 @@ def test_awkward_name_prints_literally_in_both_formats(make_case: Callable[..., 
         assert AWKWARD in text
         assert "Dear <b>Ann & Co</b>" in text
         assert 'The line one & "quoted" <i>part</i>.' in text
-        assert "- starts like a list item" in text  # a value never makes structure
+    listed = compose(open_case(awkward_case(make_case, points=True)), "acknowledgement", DAY)
+    for text in (letters_pdf_text(render_pdf(listed)), letters_docx_text(render_docx(listed))):
+        assert "- starts like a list item" in letters_words(text)  # a value never makes structure
+        assert "The line one" not in text  # the complaint is stated once: its points, not the summary too
     # In the DOCX the markup is escaped XML, not markup.
     xml = zipfile.ZipFile(io.BytesIO(docx_bytes)).read("word/document.xml").decode()
     assert "&lt;b&gt;Ann &amp; Co&lt;/b&gt;" in xml
