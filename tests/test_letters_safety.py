@@ -49,13 +49,13 @@ A second line, kept as a line."""
 '''
 
 # With points recorded, the acknowledgement lists them instead of the summary (never both).
-POINTS = '''
+POINTS = """
 [[complaint.points]]
 summary = "- starts like a list item"
 finding = "found"
 outcome = "upheld"
 actions = ["Fix <this> & that"]
-'''
+"""
 
 
 def awkward_case(make_case: Callable[..., Path], settings: str = SETTINGS, points: bool = False) -> Path:
