@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import importlib.machinery
+import re
 import types
+from pathlib import Path
+
+from click.testing import CliRunner
 
 from cli import main
 
@@ -30,3 +34,15 @@ def test_every_command_is_documented_with_its_help() -> None:
 def test_readme_gives_the_two_commands() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert "make demo" in readme and "make check" in readme
+
+
+def test_the_readme_full_case_example_passes_check(tmp_path: Path) -> None:
+    # The README's complete case file is what people copy: it must be a valid case, every table in it.
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    after = readme.split("A complete case, with every table", 1)[1]
+    example = re.search(r"```toml\n(.*?)```", after, re.S)
+    assert example, "README has no complete case example"
+    case = tmp_path / "case.toml"
+    case.write_text(example.group(1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(case)])
+    assert result.exit_code == 0, result.output
