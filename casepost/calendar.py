@@ -47,6 +47,7 @@ def _england(year: int) -> holidays.HolidayBase:
     return _united_kingdom()(subdiv="ENG", years=year)
 
 
+@functools.lru_cache(maxsize=64)
 def _bank_holidays(year: int) -> frozenset[dt.date]:
     """England and Wales bank holidays of a year."""
     return frozenset(_england(year).keys())

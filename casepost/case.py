@@ -1,6 +1,7 @@
 """The case file (TOML, schema 1): one complaint, validated once at load into typed objects."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the records' types are evaluated once, as the module is
+# compiled, rather than from strings at every start (date_fields(), pydantic when it builds).
 
 import datetime as dt
 import re
@@ -8,32 +9,42 @@ from collections.abc import Callable
 from pathlib import Path, PurePath
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-
 from casepost.errors import CaseFileError, Problem
+from casepost.records import Record, constrained, many, mapping, nonempty, record, table
 from casepost.tomlfile import key_lines, line_of, read_toml, validate
 
 
-class Strict(BaseModel):
-    """Base for every case-file table: unknown keys are errors and TOML types are taken as they are."""
+def _inside(value: str) -> str:
+    """A bundle document's path: only documents in the case's own folder may go into a bundle (the
+    safety rule), so an absolute path, or one that climbs out with "..", is an error, not a warning.
+    """
+    path = PurePath(value)
+    if path.is_absolute() or value.startswith(("~", "\\")) or re.match(r"^[A-Za-z]:", value):
+        raise ValueError(f"{value!r} is outside the case's folder: give a path relative to the case file")
+    depth = 0
+    for part in path.parts:
+        depth += -1 if part == ".." else (0 if part == "." else 1)
+        if depth < 0:
+            raise ValueError(f"{value!r} is outside the case's folder: keep bundle documents in the case's folder")
+    return value
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
-
-class Person(Strict):
+@record
+class Person(Record):
     """Someone named in a letter: name and, where it matters, their role."""
 
-    name: str = Field(min_length=1)
+    name: str = nonempty()
     role: str = ""
 
 
-class Complainant(Strict):
+@record
+class Complainant(Record):
     """Who made the complaint and how our letters reach them."""
 
-    name: str = Field(min_length=1)
+    name: str = nonempty()
     salutation: str = ""  # e.g. "Dear Ms Khan"; defaults to "Dear" + name
     relationship: str = ""  # e.g. "mother of Sam"
-    address: list[str] = []
+    address: list[str] = many()
     email: str = ""
     delivery: Literal["post", "email"]
     # The complainant is a child or young person (or otherwise needs easy read): the acknowledgement,
@@ -42,42 +53,44 @@ class Complainant(Strict):
     # beside the standard letter, which stays the full record.
     easy_read: bool = False
 
-    @model_validator(mode="after")
-    def _reachable(self) -> Complainant:
+    def __post_init__(self) -> None:
         if self.delivery == "post" and not self.address:
             raise ValueError('delivery is "post" but there is no address: add address = ["line 1", ..., "postcode"]')
         if self.delivery == "email" and not self.email:
             raise ValueError('delivery is "email" but there is no email: add email = "..."')
-        return self
 
 
-class Supporter(Strict):
+@record
+class Supporter(Record):
     """A supporter or advocate who helps the complainant."""
 
-    name: str = Field(min_length=1)
+    name: str = nonempty()
     role: Literal["supporter", "advocate"] = "supporter"
     organisation: str = ""
-    address: list[str] = []
+    address: list[str] = many()
     email: str = ""
 
 
-class Child(Strict):
+@record
+class Child(Record):
     """The child (or the subject of a strategy meeting) the complaint concerns."""
 
-    name: str = Field(min_length=1)
+    name: str = nonempty()
     date_of_birth: dt.date | None = None
 
 
-class Point(Strict):
+@record
+class Point(Record):
     """One point of complaint, with what was found and done about it."""
 
-    summary: str = Field(min_length=1)
+    summary: str = nonempty()
     finding: str = ""
     outcome: Literal["upheld", "partly upheld", "not upheld"] | None = None
-    actions: list[str] = []
+    actions: list[str] = many()
 
 
-class Complaint(Strict):
+@record
+class Complaint(Record):
     """The complaint itself and the dates that start its clocks."""
 
     received: dt.date
@@ -91,10 +104,11 @@ class Complaint(Strict):
     within_procedure: bool | None = None
     summary: str = ""  # the complaint as understood, in a sentence or two
     desired_outcome: str = ""
-    points: list[Point] = []
+    points: list[Point] = many()
 
 
-class Escalation(Strict):
+@record
+class Escalation(Record):
     """herts-*: the complaint reached the Children's Services Complaints Manager."""
 
     received: dt.date | None = None
@@ -102,7 +116,8 @@ class Escalation(Strict):
     response_sent: dt.date | None = None
 
 
-class Stage1(Strict):
+@record
+class Stage1(Record):
     """Local resolution."""
 
     meeting: dt.date | None = None
@@ -110,7 +125,8 @@ class Stage1(Strict):
     response_sent: dt.date | None = None
 
 
-class Stage2(Strict):
+@record
+class Stage2(Record):
     """Investigation, or the second stage of a conference procedure."""
 
     requested: dt.date | None = None
@@ -121,24 +137,27 @@ class Stage2(Strict):
     response_sent: dt.date | None = None
 
 
-class Stage3(Strict):
+@record
+class Stage3(Record):
     """Review panel request."""
 
     requested: dt.date | None = None
     acknowledged: dt.date | None = None
 
 
-class PanelMember(Strict):
+@record
+class PanelMember(Record):
     """A panel member; line management of the case or a conflict are warned about."""
 
-    name: str = Field(min_length=1)
+    name: str = nonempty()
     role: str = "Panel member"
     organisation: str = ""
     line_management: bool = False  # has had line-management responsibility for the case
     conflict: bool = False  # has declared a conflict of interest
 
 
-class Panel(Strict):
+@record
+class Panel(Record):
     """The review panel: when and where it meets, and who sits on it."""
 
     date: dt.date | None = None
@@ -146,18 +165,19 @@ class Panel(Strict):
     time: str = ""  # "10:00"
     venue: str = ""
     chair: Person | None = None
-    members: list[PanelMember] = []
-    attendees: list[Person] = []  # invited to attend: officers, chair of the meeting complained about
+    members: list[PanelMember] = many()
+    attendees: list[Person] = many()  # invited to attend: officers, chair of the meeting complained about
     invitations_sent: dt.date | None = None
     papers_sent: dt.date | None = None
 
 
-class Decision(Strict):
+@record
+class Decision(Record):
     """What the panel decided (or, for luton-csc, recommended and the Director's response)."""
 
-    outcomes: list[str] = []  # ids from the procedure's outcome list
+    outcomes: list[str] = many()  # ids from the procedure's outcome list
     reasons: str = ""
-    recommendations: list[str] = []
+    recommendations: list[str] = many()
     next_steps: str = ""
     further_hearing: dt.date | None = None  # where the panel lacked information
     recommendations_sent: dt.date | None = None
@@ -166,76 +186,59 @@ class Decision(Strict):
     sent: dt.date | None = None
 
 
-class Hold(Strict):
+@record
+class Hold(Record):
     """A period when the authority's working-day clocks stop (e.g. court proceedings)."""
 
-    from_: dt.date = Field(alias="from")
+    from_: dt.date = constrained(alias="from")
     to: dt.date | None = None  # inclusive; absent while the hold is open
-    reason: str = Field(min_length=1)
+    reason: str = nonempty()
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Hold:
+    def __post_init__(self) -> None:
         if self.to is not None and self.to < self.from_:
             raise ValueError(f"the hold ends ({self.to}) before it starts ({self.from_})")
-        return self
 
 
-class BundleDocument(Strict):
+@record
+class BundleDocument(Record):
     """One document of the panel bundle."""
 
-    title: str = Field(min_length=1)
-    section: str = Field(min_length=1)
+    title: str = nonempty()
+    section: str = nonempty()
     date: dt.date
-    path: str = Field(min_length=1)  # relative to the case file; must stay inside its folder
-
-    @field_validator("path")
-    @classmethod
-    def _inside(cls, value: str) -> str:
-        # Only documents in the case's own folder may go into a bundle (the safety rule): an
-        # absolute path, or one that climbs out with "..", is an error, not a warning.
-        path = PurePath(value)
-        if path.is_absolute() or value.startswith(("~", "\\")) or re.match(r"^[A-Za-z]:", value):
-            raise ValueError(f"{value!r} is outside the case's folder: give a path relative to the case file")
-        depth = 0
-        for part in path.parts:
-            depth += -1 if part == ".." else (0 if part == "." else 1)
-            if depth < 0:
-                raise ValueError(f"{value!r} is outside the case's folder: keep bundle documents in the case's folder")
-        return value
+    path: str = nonempty(check=_inside)  # relative to the case file; must stay inside its folder
 
 
-class Bundle(Strict):
+@record
+class Bundle(Record):
     """The panel bundle's documents and who receives it."""
 
-    documents: list[BundleDocument] = []
-    distribution: list[str] = []
+    documents: list[BundleDocument] = many()
+    distribution: list[str] = many()
 
 
-class Case(Strict):
+@record
+class Case(Record):
     """A complaint case file."""
 
-    schema_: Literal[1] = Field(alias="schema")
-    procedure: str = Field(min_length=1)
-    reference: str = Field(min_length=1)
+    schema_: Literal[1] = constrained(alias="schema")
+    procedure: str = nonempty()
+    reference: str = nonempty()
     letter_date: dt.date | None = None  # the date printed on letters; else --date, else today
     complainant: Complainant
     supporter: Supporter | None = None
     child: Child | None = None
     complaint: Complaint
-    officers: dict[str, Person] = {}  # e.g. handler, responder, meeting_chair, investigating_officer
-    escalation: Escalation = Escalation()
-    stage1: Stage1 = Stage1()
-    stage2: Stage2 = Stage2()
-    stage3: Stage3 = Stage3()
-    panel: Panel = Panel()
-    decision: Decision = Decision()
-    holds: list[Hold] = []
-    bundle: Bundle = Bundle()
-    copies_to: dict[str, list[str]] = {}  # extra "cc" names per letter kind
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+    officers: dict[str, Person] = mapping()  # e.g. handler, responder, meeting_chair, investigating_officer
+    escalation: Escalation = table(Escalation)
+    stage1: Stage1 = table(Stage1)
+    stage2: Stage2 = table(Stage2)
+    stage3: Stage3 = table(Stage3)
+    panel: Panel = table(Panel)
+    decision: Decision = table(Decision)
+    holds: list[Hold] = many()
+    bundle: Bundle = table(Bundle)
+    copies_to: dict[str, list[str]] = mapping()  # extra "cc" names per letter kind
 
 
 # Events that must not come before the complaint was received (field path -> what it is).

@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from casepost.case import Case
 from casepost.errors import CaseFileError, CasepostError, Problem, ProcedureError
 from casepost.output import write_atomic
 from casepost.procedures import Procedure, date_fields, is_path, load_procedure
+from casepost.records import FieldSpec, is_record, record_fields
 from casepost.resources import templates_root
 from casepost.schema import schema_file
 from casepost.settings import SETTINGS_NAME, find_settings
@@ -67,17 +66,15 @@ def _unwrap(annotation: Any) -> tuple[Any, bool]:
     return annotation, False
 
 
-def _model_of(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    return None
+def _model_of(annotation: Any) -> type | None:
+    return typing.cast(type, annotation) if is_record(annotation) else None
 
 
-def _example(model: type[BaseModel]) -> list[str]:
+def _example(model: type) -> list[str]:
     """The keys of one array-of-tables entry, commented out."""
     lines = []
-    for name, field in model.model_fields.items():
-        key = field.alias or name
+    for field in record_fields(model):
+        key = field.key
         inner, _ = _unwrap(field.annotation)
         if inner is dt.date:
             lines.append(f"# {key} =")
@@ -90,10 +87,10 @@ def _example(model: type[BaseModel]) -> list[str]:
     return lines
 
 
-def _value_line(key: str, field: Any) -> str:
+def _value_line(key: str, field: FieldSpec) -> str:
     """One key as a new case file writes it: a default value, or commented out when it has none."""
     inner, optional = _unwrap(field.annotation)
-    required = field.is_required()
+    required = field.required
     if inner is dt.date:
         return f"# {key} ="  # no empty date in TOML: left for `casepost record`
     if inner is bool:
@@ -120,9 +117,9 @@ def render_case(procedure: Procedure, procedure_ref: str, case_name: str, schema
     companions: dict[str, str] = words.get("companions", {})
     header = words["header"].format(procedure_name=procedure.name, procedure_id=procedure.id, case_name=case_name)
     out = [f"#:schema {schema_ref}", *header.strip("\n").splitlines(), ""]
-    tables: list[tuple[str, Any]] = []
-    for name, field in Case.model_fields.items():
-        key = field.alias or name
+    tables: list[tuple[str, FieldSpec]] = []
+    for field in record_fields(Case):
+        key = field.key
         inner, _ = _unwrap(field.annotation)
         model = _model_of(inner)
         if model is not None or typing.get_origin(inner) in (list, dict):
@@ -151,8 +148,8 @@ def render_case(procedure: Procedure, procedure_ref: str, case_name: str, schema
             continue
         out.append(f"[{key}]")
         later: list[str] = []
-        for sub, subfield in model.model_fields.items():
-            subkey = subfield.alias or sub
+        for subfield in record_fields(model):
+            subkey = subfield.key
             path = f"{key}.{subkey}"
             sub_inner, _ = _unwrap(subfield.annotation)
             if (path in dates or sub_inner is bool) and path not in used and sub_inner is not bool:

@@ -1,6 +1,7 @@
 """Procedures as data: the model of a procedure file, and loading the built-in ones or a file."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the records' types are evaluated once, as the module is
+# compiled, rather than from strings at every start (date_fields(), pydantic when it builds).
 
 import datetime as dt
 import functools
@@ -12,10 +13,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-
 from casepost.case import Case
 from casepost.errors import Problem, ProcedureError
+from casepost.records import Record, constrained, inner_record, many, mapping, nonempty, record, record_fields
 from casepost.tomlfile import read_toml, validate
 
 DefaultName = Literal[
@@ -26,22 +26,18 @@ DefaultName = Literal[
 ]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
-
-
-def _fields_of(kind: type, model: type[BaseModel] = Case, prefix: str = "") -> set[str]:
+def _fields_of(kind: type, record: type = Case, prefix: str = "") -> set[str]:
     """Every dotted path in the case model (outside lists) whose value is of this type."""
     found: set[str] = set()
-    for name, field in model.model_fields.items():
-        path = f"{prefix}{field.alias or name}"
-        args = typing.get_args(field.annotation) or (field.annotation,)
+    for field in record_fields(record):
+        path, annotation = f"{prefix}{field.key}", field.annotation
+        args = typing.get_args(annotation) or (annotation,)
         if kind in args:
             found.add(path)
-        if typing.get_origin(field.annotation) in (None, types.UnionType, typing.Union):
-            for arg in args:
-                if isinstance(arg, type) and issubclass(arg, BaseModel):
-                    found |= _fields_of(kind, arg, f"{path}.")
+        if typing.get_origin(annotation) in (None, types.UnionType, typing.Union):
+            inner = inner_record(annotation)
+            if inner is not None:
+                found |= _fields_of(kind, inner, f"{path}.")
     return found
 
 
@@ -57,36 +53,40 @@ def bool_fields() -> frozenset[str]:
     return frozenset(_fields_of(bool))
 
 
-class Extension(_Strict):
+@record
+class Extension(Record):
     """Extra working days when a yes/no field of the case is true (e.g. Luton 13.9)."""
 
     when: str
-    working_days: int = Field(ge=1)
-    source: str = Field(min_length=1)
+    working_days: int = constrained(ge=1)
+    source: str = nonempty()
 
 
-class Alternative(_Strict):
+@record
+class Alternative(Record):
     """A different number of working days when a yes/no field is false (e.g. Luton 20.6)."""
 
     when_false: str
-    working_days: int = Field(ge=1)
-    source: str = Field(min_length=1)
+    working_days: int = constrained(ge=1)
+    source: str = nonempty()
 
 
-class Replacement(_Strict):
+@record
+class Replacement(Record):
     """A recorded date that replaces the computed one (e.g. an authorised delay)."""
 
     field: str
-    source: str = Field(min_length=1)
+    source: str = nonempty()
 
 
-class Deadline(_Strict):
+@record
+class Deadline(Record):
     """One dated duty of the authority, or one window of the complainant."""
 
-    id: str = Field(pattern=r"^[a-z0-9_]+$")
-    what: str = Field(min_length=1)  # in words: "Acknowledge the complaint"
+    id: str = constrained(pattern=r"^[a-z0-9_]+$")
+    what: str = nonempty()  # in words: "Acknowledge the complaint"
     party: Literal["authority", "complainant"]
-    from_: str = Field(alias="from")  # the event counted from: a case field path
+    from_: str = constrained(alias="from")  # the event counted from: a case field path
     receipt: bool = False  # count from the complainant's (deemed) receipt of our letter sent on `from`
     working_days: int | None = None
     days: int | None = None  # calendar days
@@ -94,15 +94,14 @@ class Deadline(_Strict):
     default: DefaultName | None = None  # the number is the authority's own, from its settings
     unit: Literal["working_days", "days"] | None = None  # with `default`: how it counts
     before: bool = False  # count back from the event (e.g. before the panel)
-    source: str = Field(min_length=1)  # seed paragraph, or "authority default"
+    source: str = nonempty()  # seed paragraph, or "authority default"
     met_by: str | None = None  # the case field whose date meets it
     provisional_from: str | None = None  # a deadline id whose date stands in for a missing `from`
     extension: Extension | None = None
     alternative: Alternative | None = None
     replaced_by: Replacement | None = None
 
-    @model_validator(mode="after")
-    def _one_count(self) -> Deadline:
+    def __post_init__(self) -> None:
         given = [n for n in ("working_days", "days", "months", "default") if getattr(self, n) is not None]
         if len(given) != 1:
             raise ValueError(f"give exactly one of working_days, days, months or default (got {given or 'none'})")
@@ -128,50 +127,54 @@ class Deadline(_Strict):
         ):
             if path is not None and path not in bool_fields():
                 raise ValueError(f"{label} = {path!r} is not a yes/no field of the case file")
-        return self
 
 
-class Outcome(_Strict):
+@record
+class Outcome(Record):
     """A decision a panel may reach, as the decision letter words it."""
 
-    id: str = Field(pattern=r"^[a-z0-9-]+$")
-    label: str = Field(min_length=1)  # short name, for the command line and the review
-    text: str = Field(min_length=1)  # the sentence in the letter
+    id: str = constrained(pattern=r"^[a-z0-9-]+$")
+    label: str = nonempty()  # short name, for the command line and the review
+    text: str = nonempty()  # the sentence in the letter
     adjourned: bool = False  # the panel has not decided: no Ombudsman or court route yet
     then: str = ""  # what this outcome leads to, in the letter's words (e.g. the last internal stage)
 
 
-class Section(_Strict):
+@record
+class Section(Record):
     """A section of the panel bundle."""
 
-    id: str = Field(pattern=r"^[a-z0-9-]+$")
-    title: str = Field(min_length=1)
+    id: str = constrained(pattern=r"^[a-z0-9-]+$")
+    title: str = nonempty()
 
 
-class Rights(_Strict):
+@record
+class Rights(Record):
     """Who the complainant may bring, and what the parties may do, as the procedure gives it."""
 
-    bring: str = Field(min_length=1)  # completes "you may bring ...": "a supporter or advocate"
+    bring: str = nonempty()  # completes "you may bring ...": "a supporter or advocate"
     panel_bring: str = ""  # at the panel, where the procedure says something different (luton-csc 18.8)
     child_advocate: bool = False  # an independent advocate for a child: the statutory procedure only (s26A)
     question_each_other: bool = False  # at the panel, each party may ask questions of the other
 
 
-class Copy(_Strict):
+@record
+class Copy(Record):
     """Who gets a copy of a letter: a person the case names, or a role where it names no one."""
 
-    role: str = Field(min_length=1)  # the words used when the case names no one
+    role: str = nonempty()  # the words used when the case names no one
     officer: str = ""  # a key of [officers] in the case (or of [signatories]), or panel.chair / panel.members
     note: str = ""  # words after the name: "who will send it on to ..."
     only_if_named: bool = False  # copied only when the case names someone in this role
-    when_outcome: list[str] = []  # copied only when the decision includes one of these outcomes
+    when_outcome: list[str] = many()  # copied only when the decision includes one of these outcomes
     when_within: bool = False  # copied only once the complaint is confirmed within the procedure
 
 
-class NextStep(_Strict):
+@record
+class NextStep(Record):
     """A step the complainant may take after this letter: what, to whom, by when."""
 
-    what: str = Field(min_length=1)  # completes "you can ...": "ask for Stage 2, an independent investigation"
+    what: str = nonempty()  # completes "you can ...": "ask for Stage 2, an independent investigation"
     to: str = ""  # who to write to: "the Complaints team"
     how: str = ""  # completes "please write to X and ...": "explain why you are still not satisfied"
     then: str = ""  # what happens after the complainant takes this step
@@ -179,40 +182,40 @@ class NextStep(_Strict):
     deadline: str = ""  # the deadline id that dates it, where there is one
 
 
-class LetterSpec(_Strict):
+@record
+class LetterSpec(Record):
     """What a procedure says about one letter kind: its title, who signs, who gets copies, and the
     rights, terms and next steps that are this procedure's own.
     """
 
-    title: str = Field(min_length=1)
+    title: str = nonempty()
     adjourned_title: str = ""  # decision: the title when the panel adjourned without deciding
     template: str = ""  # a template name in templates/letters/; default: the letter kind
     signatory: str = ""  # a key of [signatories] in the settings; default: the letter kind, then "default"
-    copies: list[str | Copy] = []  # who gets a copy: a role in words, or a Copy naming who in the case
-    states: list[str] = []  # deadline ids whose dates the letter states
+    copies: list[str | Copy] = many()  # who gets a copy: a role in words, or a Copy naming who in the case
+    states: list[str] = many()  # deadline ids whose dates the letter states
     confirms_scope: bool = False  # says whether the complaint falls within the procedure (complaint.within_procedure)
-    hearing: list[str] = []  # panel-invitation: how the meeting runs, in this procedure's terms
-    terms: list[str] = []  # sentences of this procedure's own terms the letter states
-    enclosures: list[str] = []  # what the letter encloses
-    next: list[NextStep] = []  # what the complainant can do next, in order
+    hearing: list[str] = many()  # panel-invitation: how the meeting runs, in this procedure's terms
+    terms: list[str] = many()  # sentences of this procedure's own terms the letter states
+    enclosures: list[str] = many()  # what the letter encloses
+    next: list[NextStep] = many()  # what the complainant can do next, in order
     last_stage: bool = False  # this letter closes the procedure's last internal stage
     records: str = ""  # the case field recording this letter as sent; default: data/sent.toml
 
-    @model_validator(mode="after")
-    def _records_a_date(self) -> LetterSpec:
+    def __post_init__(self) -> None:
         if self.records and self.records not in date_fields():
             raise ValueError(f"records = {self.records!r} is not a date in the case file")
-        return self
 
 
-class Procedure(_Strict):
+@record
+class Procedure(Record):
     """A complaints procedure: its facts, deadlines, letters, outcomes and bundle sections."""
 
-    schema_: Literal[1] = Field(alias="schema")
-    id: str = Field(pattern=r"^[a-z0-9-]+$")
-    name: str = Field(min_length=1)
-    owner: str = Field(min_length=1)  # whose procedure it is
-    authorities: list[str] = []  # the councils that use it, as their settings' letterhead names them
+    schema_: Literal[1] = constrained(alias="schema")
+    id: str = constrained(pattern=r"^[a-z0-9-]+$")
+    name: str = nonempty()
+    owner: str = nonempty()  # whose procedure it is
+    authorities: list[str] = many()  # the councils that use it, as their settings' letterhead names them
     seed: str = ""  # the published source document
     summary: str = ""
     meeting: str = ""  # what was complained about: "strategy meeting", "child protection conference"
@@ -220,14 +223,13 @@ class Procedure(_Strict):
     decision_stands: bool = False  # this process cannot change the original decision, which stands meanwhile
     judicial_review: bool = False  # decision letters mention judicial review
     rights: Rights | None = None  # letters need it: who may bring whom, cited to the seed
-    events: dict[str, str] = {}  # labels for events, overriding the built-in ones
+    events: dict[str, str] = mapping()  # labels for events, overriding the built-in ones
     deadlines: list[Deadline]
-    outcomes: list[Outcome] = []
+    outcomes: list[Outcome] = many()
     sections: list[Section]
-    letters: dict[str, LetterSpec] = {}
+    letters: dict[str, LetterSpec] = mapping()
 
-    @model_validator(mode="after")
-    def _references(self) -> Procedure:
+    def __post_init__(self) -> None:
         ids = [d.id for d in self.deadlines]
         dupes = {i for i in ids if ids.count(i) > 1}
         if dupes:
@@ -247,7 +249,6 @@ class Procedure(_Strict):
                 for outcome in copy.when_outcome if isinstance(copy, Copy) else []:
                     if outcome not in outcomes:
                         raise ValueError(f"letter {kind}: a copy depends on outcome {outcome!r}, which is not one")
-        return self
 
     def deadline(self, deadline_id: str) -> Deadline:
         """The deadline with this id."""
@@ -333,7 +334,9 @@ def procedures_json(procedure_id: str | None = None) -> object:
             procedure = load_procedure(procedure_id)
         except ProcedureError as exc:
             raise ProcedureError(None, [Problem("", exc.problems[0].message)]) from exc
-        return procedure.model_dump(mode="json", by_alias=True)
+        from pydantic import TypeAdapter  # only here: its serialiser writes `from` and `schema` for the fields
+
+        return TypeAdapter(Procedure).dump_python(procedure, mode="json", by_alias=True)
     return [
         {"id": p.id, "name": p.name, "owner": p.owner, "authorities": p.authorities, "deadlines": len(p.deadlines)}
         for p in (load_procedure(pid) for pid in builtin_ids())

@@ -2,77 +2,78 @@
 authority defaults, security marking, template overrides, bundle numbering.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the records' types are evaluated once, as the module is
+# compiled, rather than from strings at every start (date_fields(), pydantic when it builds).
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from casepost.errors import Problem, SettingsError
+from casepost.records import Record, constrained, many, mapping, nonempty, record, table
 from casepost.tomlfile import read_toml, validate
 
 SETTINGS_NAME = "casepost.toml"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class Letterhead(_Strict):
+@record
+class Letterhead(Record):
     """The council's letterhead."""
 
-    council: str = Field(min_length=1)
+    council: str = nonempty()
     team: str = ""
-    address: list[str] = []
+    address: list[str] = many()
     phone: str = ""
     email: str = ""
     website: str = ""
     logo: str = ""  # path relative to the settings file
 
 
-class Signatory(_Strict):
+@record
+class Signatory(Record):
     """Who signs a letter."""
 
-    name: str = Field(min_length=1)
-    role: str = Field(min_length=1)
+    name: str = nonempty()
+    role: str = nonempty()
 
 
-class Defaults(_Strict):
+@record
+class Defaults(Record):
     """The authority's own numbers where a procedure gives none (procedures.md)."""
 
-    acknowledgement_working_days: int = Field(default=3, ge=1, le=30)
-    panel_invitation_working_days: int = Field(default=10, ge=1, le=60)
-    panel_papers_days: int = Field(default=5, ge=1, le=60)
+    acknowledgement_working_days: int = constrained(3, ge=1, le=30)
+    panel_invitation_working_days: int = constrained(10, ge=1, le=60)
+    panel_papers_days: int = constrained(5, ge=1, le=60)
     # The complainant's last day for further papers where the procedure sets none: before the papers go out.
-    panel_additional_papers_working_days: int = Field(default=7, ge=1, le=60)
+    panel_additional_papers_working_days: int = constrained(7, ge=1, le=60)
 
 
-class BundleSettings(_Strict):
+@record
+class BundleSettings(Record):
     """How panel bundles are numbered and how long they may be."""
 
     numbering: Literal["continuous", "sectioned"] = "continuous"
-    page_limit: int = Field(default=350, ge=1)
+    page_limit: int = constrained(350, ge=1)
 
 
-class Settings(_Strict):
+@record
+class Settings(Record):
     """An authority's settings; every part has a default except the letterhead and signatories."""
 
     letterhead: Letterhead | None = None
-    signatories: dict[str, Signatory] = {}  # "default" and/or a letter kind
-    closure_days: list[date] = []
-    defaults: Defaults = Defaults()
+    signatories: dict[str, Signatory] = mapping()  # "default" and/or a letter kind
+    closure_days: list[date] = many()
+    defaults: Defaults = table(Defaults)
     marking: str = "OFFICIAL-SENSITIVE"
     confidentiality: str = ""  # the bundle cover's notice; a sensible default is used when empty
     templates: str = ""  # folder of the authority's own templates, relative to this file
-    bundle: BundleSettings = BundleSettings()
+    bundle: BundleSettings = table(BundleSettings)
 
 
-class LoadedSettings(BaseModel):
+@dataclass(frozen=True)
+class LoadedSettings:
     """Settings with the file they came from (None when the built-in defaults are in use)."""
-
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     settings: Settings
     path: Path | None

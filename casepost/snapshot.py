@@ -15,9 +15,10 @@ Rules (README, "A letter is fixed at its date"):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-
-from pydantic import BaseModel
+from dataclasses import replace
+from typing import Any
 
 from casepost.case import Case, Decision, Panel, Point
 
@@ -29,12 +30,12 @@ def _later(value: object, day: dt.date) -> bool:
     return isinstance(value, dt.date) and value > day
 
 
-def _dates_upto(part: BaseModel, table: str, day: dt.date) -> dict[str, None]:
+def _dates_upto(part: object, table: str, day: dt.date) -> dict[str, Any]:
     """The date fields of one table that are later than the day (to be cleared)."""
     return {
-        name: None
-        for name in type(part).model_fields
-        if (table, name) not in _FORWARD and _later(getattr(part, name), day)
+        f.name: None
+        for f in dataclasses.fields(part)  # type: ignore[arg-type]
+        if (table, f.name) not in _FORWARD and _later(getattr(part, f.name), day)
     }
 
 
@@ -43,18 +44,18 @@ def _panel(case: Case, day: dt.date) -> Panel:
     booked = panel.booked or panel.invitations_sent
     if booked is not None and booked > day:
         return Panel()  # booked later: nothing of it was known
-    return panel.model_copy(update=_dates_upto(panel, "panel", day))
+    return replace(panel, **_dates_upto(panel, "panel", day))
 
 
 def _decision(case: Case, day: dt.date) -> Decision:
     d = case.decision
-    update: dict[str, object] = dict(_dates_upto(d, "decision", day))
+    update: dict[str, Any] = dict(_dates_upto(d, "decision", day))
     met = case.panel.date is not None and case.panel.date <= day and _panel(case, day).date is not None
     if not met:  # the panel has not met: it has decided nothing
         update |= {"outcomes": [], "reasons": "", "recommendations": [], "next_steps": "", "further_hearing": None}
     if d.sent is None or d.sent > day:  # luton-csc: the Director's answer is known when it is sent
         update |= {"director_agrees": None, "director_response": ""}
-    return d.model_copy(update=update)
+    return replace(d, **update)
 
 
 def _points(case: Case, day: dt.date) -> list[Point]:
@@ -67,24 +68,21 @@ def _points(case: Case, day: dt.date) -> list[Point]:
 def case_as_at(case: Case, day: dt.date) -> Case:
     """The case as it stood at the end of `day`: every letter of that date is built from this."""
     c = case.complaint
-    complaint = c.model_copy(update={**_dates_upto(c, "complaint", day), "points": _points(case, day)})
-    escalation = case.escalation.model_copy(update=_dates_upto(case.escalation, "escalation", day))
+    complaint = replace(c, **_dates_upto(c, "complaint", day) | {"points": _points(case, day)})
+    escalation = replace(case.escalation, **_dates_upto(case.escalation, "escalation", day))
     if escalation.received is None:
-        escalation = escalation.model_copy(update={"delay_authorised_until": None})
-    holds = [
-        h.model_copy(update={"to": None}) if _later(h.to, day) else h for h in case.holds if not _later(h.from_, day)
-    ]
-    bundle = case.bundle.model_copy(update={"documents": [d for d in case.bundle.documents if d.date <= day]})
-    return case.model_copy(
-        update={
-            "complaint": complaint,
-            "escalation": escalation,
-            "stage1": case.stage1.model_copy(update=_dates_upto(case.stage1, "stage1", day)),
-            "stage2": case.stage2.model_copy(update=_dates_upto(case.stage2, "stage2", day)),
-            "stage3": case.stage3.model_copy(update=_dates_upto(case.stage3, "stage3", day)),
-            "panel": _panel(case, day),
-            "decision": _decision(case, day),
-            "holds": holds,
-            "bundle": bundle,
-        }
+        escalation = replace(escalation, delay_authorised_until=None)
+    holds = [replace(h, to=None) if _later(h.to, day) else h for h in case.holds if not _later(h.from_, day)]
+    bundle = replace(case.bundle, documents=[d for d in case.bundle.documents if d.date <= day])
+    return replace(
+        case,
+        complaint=complaint,
+        escalation=escalation,
+        stage1=replace(case.stage1, **_dates_upto(case.stage1, "stage1", day)),
+        stage2=replace(case.stage2, **_dates_upto(case.stage2, "stage2", day)),
+        stage3=replace(case.stage3, **_dates_upto(case.stage3, "stage3", day)),
+        panel=_panel(case, day),
+        decision=_decision(case, day),
+        holds=holds,
+        bundle=bundle,
     )

@@ -1,22 +1,24 @@
 """Reading TOML input files: size limit, syntax errors with line and column, and
-pydantic validation errors turned into problems that name the field and its line.
+validation errors turned into problems that name the field and its line.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
+import typing
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic_core import ValidationError
 
+from casepost.coreschemas import validator
 from casepost.errors import InputFileError, Problem
+from casepost.records import inner_record, record_fields
 
 MAX_BYTES = 1_000_000
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=""")
@@ -164,7 +166,7 @@ def _date_hint(value: str) -> str | None:
 def validate(model: type[M], data: dict[str, Any], text: str, path: Path, error: type[InputFileError]) -> M:
     """Validate data into model, or raise error listing every problem with field and line."""
     try:
-        return model.model_validate(data)
+        return typing.cast(M, validator(typing.cast(type, model)).validate_python(data))
     except ValidationError as exc:
         lines = key_lines(text)
         errors = exc.errors(include_url=False)
@@ -179,11 +181,13 @@ def validate(model: type[M], data: dict[str, Any], text: str, path: Path, error:
         raise error(path, problems) from exc
 
 
-def _problem(model: type[BaseModel], err: Any, lines: dict[tuple[str | int, ...], int]) -> Problem:
+def _problem(model: type, err: Any, lines: dict[tuple[str | int, ...], int]) -> Problem:
     loc = tuple(err["loc"])
     kind = err["type"]
     msg = err["msg"]
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
+        import difflib  # only for a file with an unknown key
+
         allowed = _allowed_keys(model, loc[:-1])
         guess = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
         msg = "unknown key" + (f"; did you mean `{guess[0]}`?" if guess else "")
@@ -203,31 +207,14 @@ def _problem(model: type[BaseModel], err: Any, lines: dict[tuple[str | int, ...]
     return Problem(field_path(loc), msg, line_of(lines, loc))
 
 
-def _allowed_keys(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
-    """The field names (aliases) accepted at loc, found by walking the model's annotations."""
-    current: Any = model
+def _allowed_keys(model: type, loc: tuple[str | int, ...]) -> list[str]:
+    """The keys accepted at loc, found by walking the records' fields."""
+    current: type | None = model
     for part in loc:
         if isinstance(part, int):
             continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+        if current is None:
             return []
-        field = current.model_fields.get(str(part)) or next(
-            (f for f in current.model_fields.values() if f.alias == part), None
-        )
-        if field is None:
-            return []
-        current = _inner_model(field.annotation)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return [f.alias or name for name, f in current.model_fields.items()]
-    return []
-
-
-def _inner_model(annotation: Any) -> Any:
-    """The BaseModel inside list[X], X | None, dict[str, X], or X itself."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
-        inner = _inner_model(arg)
-        if inner is not None:
-            return inner
-    return None
+        field = next((f for f in record_fields(current) if f.key == part), None)
+        current = inner_record(field.annotation) if field is not None else None
+    return [f.key for f in record_fields(current)] if current is not None else []

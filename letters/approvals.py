@@ -8,6 +8,7 @@ user and when. A letter using any piece whose current hash is not approved is a 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import getpass
@@ -105,14 +106,14 @@ def procedure_wording(procedure: Procedure, kind: str) -> str:
         "meeting_chair": procedure.meeting_chair,
         "decision_stands": procedure.decision_stands,
         "judicial_review": procedure.judicial_review,
-        "rights": procedure.rights.model_dump() if procedure.rights else None,
-        "letter": spec.model_dump(exclude={"template", "signatory"}),
+        "rights": dataclasses.asdict(procedure.rights) if procedure.rights else None,
+        "letter": {k: v for k, v in dataclasses.asdict(spec).items() if k not in ("template", "signatory")},
         "dates": {d.id: d.what for d in procedure.deadlines if d.id in spec.states},
     }
     if kind == "panel-invitation":
         part["papers"] = [s.title for s in procedure.sections if s.id != "other"]
     if kind == "decision":
-        part["outcomes"] = [o.model_dump() for o in procedure.outcomes]
+        part["outcomes"] = [dataclasses.asdict(o) for o in procedure.outcomes]
     return json.dumps(part, indent=2, ensure_ascii=False) + "\n"
 
 

@@ -6,6 +6,7 @@ A letter that needs a field the case lacks fails here, naming exactly what to ad
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -191,7 +192,7 @@ def _with_sent(case: Case, kind: str, day: dt.date) -> Case:
         return case
     table, name = path.split(".")
     part = getattr(case, table)
-    return case.model_copy(update={table: part.model_copy(update={name: day})})
+    return dataclasses.replace(case, **{table: dataclasses.replace(part, **{name: day})})
 
 
 def _line(entry: Entry, kind: str, case_path: Path) -> DateLine:

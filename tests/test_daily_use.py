@@ -292,21 +292,21 @@ def test_every_case_field_new_can_write_has_a_comment() -> None:
     import typing
 
     from casepost.case import Case
+    from casepost.records import is_record, record_fields
     from casepost.resources import templates_root
 
     notes = tomllib.loads((templates_root() / "new" / "fields.toml").read_text(encoding="utf-8"))["fields"]
     missing = []
-    for name, field in Case.model_fields.items():
-        key = field.alias or name
+    for field in record_fields(Case):
         annotation = field.annotation
         args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        model = next((a for a in [annotation, *args] if isinstance(a, type) and hasattr(a, "model_fields")), None)
+        model = next((a for a in [annotation, *args] if is_record(a)), None)
         if model is None or typing.get_origin(annotation) in (list, dict):
             continue  # a plain value, a list of tables shown by example, or a table of the user's own keys
-        for sub, subfield in model.model_fields.items():
-            path = f"{key}.{subfield.alias or sub}"
+        for subfield in record_fields(model):
+            path = f"{field.key}.{subfield.key}"
             sub_args = typing.get_args(subfield.annotation)
-            if typing.get_origin(subfield.annotation) is list and any(hasattr(a, "model_fields") for a in sub_args):
+            if typing.get_origin(subfield.annotation) is list and any(is_record(a) for a in sub_args):
                 continue  # [[complaint.points]] and the like: shown by an example table
             if path not in notes:
                 missing.append(path)
