@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
+from casepost import prebuilt
 from casepost.case import Case
 from casepost.errors import Problem, ProcedureError
 from casepost.records import Record, constrained, inner_record, many, mapping, nonempty, record, record_fields
@@ -306,7 +307,8 @@ def load_procedure(ref: str, case_folder: Path | None = None) -> Procedure:
         path = _builtin_folder() / f"{ref}.toml"
         if not re.fullmatch(r"[a-z0-9-]+", ref) or not path.is_file():
             raise ProcedureError(None, [Problem("procedure", unknown_id_message(ref))])
-        return load_procedure_file(path)
+        stored = prebuilt.procedure(ref)  # validated ahead of time, when current
+        return stored if isinstance(stored, Procedure) else load_procedure_file(path)
     path = Path(ref)
     if case_folder is not None and not path.is_absolute():
         path = case_folder / path

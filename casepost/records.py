@@ -9,7 +9,7 @@ command, and nothing in it may be slower than it need be.)
 pydantic reads the rules of each field from the dataclass itself:
 `__pydantic_config__` (unknown keys are errors, TOML's types are taken as they are) and the
 field's metadata (`min_length`, `pattern`, `ge`, `le`, and `alias` for a TOML key that is a Python
-keyword). `check` in the metadata is ours: casepost.coreschemas runs that function on the field's
+keyword). `check` in the metadata is ours: casepost.prebuilt runs that function on the field's
 value after its type is checked, so a problem is reported against the field itself.
 """
 
@@ -42,11 +42,17 @@ class Record:
     def __delattr__(self, name: str) -> None:
         raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
 
+    # Equal when of one type with equal values: one method here rather than one generated per record.
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other.__dict__ == self.__dict__
+
+    __hash__ = None  # type: ignore[assignment]  # equal by value, yet not immutable underneath
+
 
 @typing.dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(dataclasses.field,))
 def record(cls: type[T]) -> type[T]:
-    """A validated table: a keyword-only dataclass, read-only (Record), equal to another with the same values."""
-    return dataclasses.dataclass(kw_only=True, repr=False)(cls)
+    """A validated table: a keyword-only dataclass, read-only and compared by value (Record)."""
+    return dataclasses.dataclass(kw_only=True, eq=False, repr=False)(cls)
 
 
 def nonempty(*, check: Callable[[str], str] | None = None) -> Any:

@@ -2,7 +2,7 @@
 for editors that complete and validate TOML as it is typed (taplo, Even Better TOML: `#:schema` lines).
 
 Regenerate after changing a record: `python -m casepost.schema`, which also stores the validators'
-core schemas (casepost.coreschemas); a test fails when either is stale.
+core schemas (casepost.prebuilt); a test fails when either is stale.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from casepost import coreschemas
+from casepost import prebuilt
 from casepost.records import inner_record, record_fields
 from casepost.resources import templates_root
 
@@ -66,7 +66,7 @@ def _describe(schema: dict[str, Any], model: type, props: dict[str, Any], prefix
 
 def write_all() -> list[Path]:
     """Regenerate every checked-in schema, and the validators' stored core schemas; return the files written."""
-    written = [coreschemas.write()]
+    written = [prebuilt.write()]
     for name in _TITLES:
         target = schema_file(name)
         target.parent.mkdir(parents=True, exist_ok=True)

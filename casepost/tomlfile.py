@@ -12,8 +12,8 @@ from typing import Any, TypeVar
 
 from pydantic_core import ValidationError
 
-from casepost.coreschemas import validator
 from casepost.errors import InputFileError, Problem
+from casepost.prebuilt import validator
 from casepost.records import inner_record, record_fields
 
 MAX_BYTES = 1_000_000

@@ -158,7 +158,7 @@ def test_subprocess_dates_does_not_import_weasyprint_or_pydantic(make_case: Call
     )
     result = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, check=True)
     # pydantic (the Python half) is not imported either: the stored schemas are validated with
-    # pydantic-core alone (casepost/coreschemas.py), which is what makes `dates` start quickly.
+    # pydantic-core alone (casepost/prebuilt.py), which is what makes `dates` start quickly.
     assert "HEAVY []" in result.stderr
     assert json.loads(result.stdout)["procedure"] == "sussex-cpc"
 
