@@ -21,6 +21,7 @@ from make_documents import (
     table,
     write_pdf,
 )
+from young_person_texts import luton_csc_young_person
 
 # ==============================================================================================
 # herts-lado: Ms Whitmore's complaint about the strategy meeting of 22 September 2026
@@ -1102,5 +1103,6 @@ SAMPLES: dict[str, Callable[[Path], None]] = {
     "herts-cpc": herts_cpc,
     "sussex-cpc": sussex_cpc,
     "luton-csc": luton_csc,
+    "luton-csc-young-person": luton_csc_young_person,
     "durham-cpc": durham_cpc,
 }

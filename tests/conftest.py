@@ -16,6 +16,10 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"
 PROCEDURE_IDS = ["durham-cpc", "herts-cpc", "herts-lado", "luton-csc", "sussex-cpc"]
+# Every sample case, by its folder under samples/: one per procedure (named after it), and a second
+# luton-csc case whose complainant is a child (a young person in care, with an advocate).
+SAMPLE_PROCEDURE = {**{p: p for p in PROCEDURE_IDS}, "luton-csc-young-person": "luton-csc"}
+SAMPLE_IDS = list(SAMPLE_PROCEDURE)
 
 MINIMAL = """\
 schema = 1
@@ -78,8 +82,8 @@ def letters_samples(tmp_path_factory: pytest.TempPathFactory) -> Path:
     import shutil
 
     root = tmp_path_factory.mktemp("letters-samples")
-    for procedure in PROCEDURE_IDS:
-        shutil.copytree(SAMPLES / procedure, root / procedure, ignore=shutil.ignore_patterns("out", "*.jsonl"))
+    for sample in SAMPLE_IDS:
+        shutil.copytree(SAMPLES / sample, root / sample, ignore=shutil.ignore_patterns("out", "*.jsonl"))
     return root
 
 
@@ -203,7 +207,7 @@ def letters_body_words(text: str) -> str:
 class LettersRendered:
     """One sample letter rendered both ways through the real writer."""
 
-    procedure: str
+    procedure: str  # the sample's folder (SAMPLE_IDS): its procedure's id, or a second sample of one
     kind: str
     date: dt.date
     pdf: bytes
@@ -218,7 +222,7 @@ class LettersRendered:
 @pytest.fixture(scope="session")
 def letters_rendered(letters_samples: Path) -> dict[tuple[str, str], LettersRendered]:
     """Every letter kind of every sample, rendered once per session as PDF and DOCX, each dated
-    the day the sample records it as sent."""
+    the day the sample records it as sent; keyed by (sample, kind)."""
     from casepost.case import get_field
     from casepost.loaded import open_case
     from letters.context import SENT_FIELD
@@ -226,7 +230,7 @@ def letters_rendered(letters_samples: Path) -> dict[tuple[str, str], LettersRend
 
     out: dict[tuple[str, str], LettersRendered] = {}
     with letters_no_weasyprint_warnings():
-        for procedure in PROCEDURE_IDS:
+        for procedure in SAMPLE_IDS:
             case = letters_samples / procedure / "case.toml"
             loaded = open_case(case)
             for kind in loaded.procedure.letters:

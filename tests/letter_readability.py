@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from tests.conftest import PROCEDURE_IDS, SAMPLES
+from tests.conftest import SAMPLE_IDS, SAMPLES
 
 KINDS = ("acknowledgement", "stage1-response", "panel-invitation", "decision")
 MAX_WORDS = 25  # GOV.UK: no sentence over 25 words
@@ -136,7 +136,7 @@ def table(easy_read: bool = False) -> list[tuple[str, str, Figures, Figures]]:
     from casepost.loaded import open_case
 
     rows = []
-    for procedure in PROCEDURE_IDS:
+    for procedure in SAMPLE_IDS:
         case = sample_case(procedure)
         if easy_read and not open_case(case).case.complainant.easy_read:
             continue

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from tests.conftest import PROCEDURE_IDS, SAMPLES
+from tests.conftest import SAMPLE_IDS, SAMPLES
 
 KINDS = ("acknowledgement", "stage1-response", "panel-invitation", "decision")
 
@@ -21,7 +21,7 @@ KINDS = ("acknowledgement", "stage1-response", "panel-invitation", "decision")
 class SampleLetter:
     """One kind of letter of one sample case."""
 
-    procedure: str
+    procedure: str  # the sample's folder (SAMPLE_IDS)
     kind: str
 
     def __str__(self) -> str:
@@ -86,7 +86,7 @@ class SampleLetter:
         ]
 
 
-SAMPLE_LETTERS = [SampleLetter(procedure, kind) for procedure in PROCEDURE_IDS for kind in KINDS]
+SAMPLE_LETTERS = [SampleLetter(sample, kind) for sample in SAMPLE_IDS for kind in KINDS]
 
 
 @cache

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from casepost.correspondence import sha256_file
 from cli import main
 
-from .conftest import PROCEDURE_IDS, REPO, SAMPLES, bundle_image, bundle_make_pdf
+from .conftest import REPO, SAMPLE_IDS, SAMPLES, bundle_image, bundle_make_pdf
 
 DOCS = [
     ("Minutes", "minutes", "2026-09-22", "docs/minutes.pdf", bundle_make_pdf(3, label="Minutes")),
@@ -141,12 +141,12 @@ def test_subprocess(bundle_case: Callable[..., Path]) -> None:
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("bundle-samples")
-    for procedure in PROCEDURE_IDS:
+    for procedure in SAMPLE_IDS:
         shutil.copytree(SAMPLES / procedure, root / procedure, ignore=shutil.ignore_patterns("out", "*.jsonl"))
     return root
 
 
-@pytest.mark.parametrize("procedure", PROCEDURE_IDS)
+@pytest.mark.parametrize("procedure", SAMPLE_IDS)
 def test_every_sample_bundles(samples: Path, procedure: str) -> None:
     case = samples / procedure / "case.toml"
     code, out, err = run("bundle", str(case), "--check")

@@ -18,7 +18,7 @@ from casepost.loaded import open_case
 from packs.assemble import build_bundle
 from packs.plan import plan_bundle
 
-from .conftest import PROCEDURE_IDS, SAMPLES, bundle_make_pdf
+from .conftest import SAMPLE_IDS, SAMPLES, bundle_make_pdf
 
 BAND = 20.0  # the stamp's bands at the top and bottom of every page
 
@@ -27,7 +27,7 @@ BAND = 20.0  # the stamp's bands at the top and bottom of every page
 def sample_bundles(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, PdfReader]]:
     root = tmp_path_factory.mktemp("link-samples")
     out = {}
-    for procedure in PROCEDURE_IDS:
+    for procedure in SAMPLE_IDS:
         shutil.copytree(SAMPLES / procedure, root / procedure, ignore=shutil.ignore_patterns("out", "*.jsonl"))
         case = root / procedure / "case.toml"
         result = build_bundle(case, as_of=dt.date(2026, 12, 1))
@@ -104,7 +104,7 @@ def check_links(case: Path, reader: PdfReader) -> None:
     assert seen == _rows(case)
 
 
-@pytest.mark.parametrize("procedure", PROCEDURE_IDS)
+@pytest.mark.parametrize("procedure", SAMPLE_IDS)
 def test_every_index_row_is_one_exact_link(sample_bundles: dict[str, tuple[Path, PdfReader]], procedure: str) -> None:
     check_links(*sample_bundles[procedure])
 
@@ -130,7 +130,7 @@ def test_an_index_of_several_pages(bundle_case: Callable[..., Path], numbering: 
     check_links(case, reader)
 
 
-@pytest.mark.parametrize("procedure", PROCEDURE_IDS)
+@pytest.mark.parametrize("procedure", SAMPLE_IDS)
 def test_index_page_numbers_match_the_stamps(sample_bundles: dict[str, tuple[Path, PdfReader]], procedure: str) -> None:
     # The labels the links were checked against are what each page carries at its foot.
     _, reader = sample_bundles[procedure]

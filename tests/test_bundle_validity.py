@@ -11,10 +11,10 @@ from click.testing import CliRunner
 
 from cli import main
 
-from .conftest import PROCEDURE_IDS, SAMPLES
+from .conftest import SAMPLE_IDS, SAMPLES
 
 
-@pytest.mark.parametrize("procedure", PROCEDURE_IDS)
+@pytest.mark.parametrize("procedure", SAMPLE_IDS)
 def test_sample_bundle_passes_qpdf_check(procedure: str, tmp_path: Path) -> None:
     qpdf = shutil.which("qpdf")
     assert qpdf, "qpdf is missing: python3 bin/dev check installs it"

@@ -22,7 +22,7 @@ from click.testing import CliRunner
 from casepost.schema import generate, schema_file
 from cli import main
 
-from .conftest import PROCEDURE_IDS, REPO, SAMPLES, minimal_case
+from .conftest import PROCEDURE_IDS, REPO, SAMPLE_IDS, SAMPLES, minimal_case
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -155,8 +155,8 @@ def test_checked_in_schemas_are_current(name: str) -> None:
 
 def test_samples_point_at_the_case_schema_and_validate_against_it() -> None:
     schema = json.loads(schema_file("case").read_text())
-    for procedure in PROCEDURE_IDS:
-        case = SAMPLES / procedure / "case.toml"
+    for sample in SAMPLE_IDS:
+        case = SAMPLES / sample / "case.toml"
         first = case.read_text().splitlines()[0]
         assert first.startswith("#:schema ")
         assert (case.parent / first.removeprefix("#:schema ")).resolve() == schema_file("case").resolve()

@@ -14,11 +14,11 @@ import pytest
 
 from casepost.loaded import open_case
 
-from .conftest import PROCEDURE_IDS, LettersRendered, letters_body_words, letters_words
+from .conftest import SAMPLE_IDS, SAMPLE_PROCEDURE, LettersRendered, letters_body_words, letters_words
 
 KINDS = ["acknowledgement", "stage1-response", "panel-invitation", "decision"]
 
-# (procedure, kind) -> (letter date, dates the letter must state), all worked by hand.
+# (sample, kind) -> (letter date, dates the letter must state), all worked by hand.
 EXPECTED: dict[tuple[str, str], tuple[str, list[str]]] = {
     # herts-lado. Received Mon 12 Oct 2026; the Stage 1 response is due 10 WD later:
     # Tue 13 .. Fri 16 (4), Mon 19 .. Fri 23 (9), Mon 26 Oct (10).
@@ -84,6 +84,23 @@ EXPECTED: dict[tuple[str, str], tuple[str, list[str]]] = {
         ],
     ),
     ("luton-csc", "decision"): ("Friday 12 February 2027", ["Wednesday 13 January 2027", "Tuesday 19 January 2027"]),
+    # luton-csc-young-person (the complainant is the child). Received Mon 14 Sep 2026 + 15 WD:
+    # Tue 15 .. Fri 18 (4), 21-25 (9), 28 Sep - 2 Oct (14), Mon 5 Oct (15).
+    ("luton-csc-young-person", "acknowledgement"): ("Wednesday 16 September 2026", ["Monday 5 October 2026"]),
+    # Stage 1 response posted Fri 2 Oct: deemed received on the 2nd WD after posting, Mon 5 (1),
+    # Tue 6 Oct (2). + 20 WD: Wed 7 .. Fri 9 (3), 12-16 (8), 19-23 (13), 26-30 (18), Mon 2 (19), Tue 3 Nov (20).
+    ("luton-csc-young-person", "stage1-response"): ("Friday 2 October 2026", ["Tuesday 3 November 2026"]),
+    # Panel Wed 20 Jan 2027 at 16:00. Additional papers: 20 Jan - 10 days = Sun 10 Jan, a
+    # complainant's deadline, so moved later to Mon 11 Jan. Recommendations within 5 WD:
+    # Thu 21 (1), Fri 22 (2), Mon 25 (3), Tue 26 (4), Wed 27 Jan (5).
+    ("luton-csc-young-person", "panel-invitation"): (
+        "Tuesday 5 January 2027",
+        ["Wednesday 20 January 2027", "4pm", "Monday 11 January 2027", "Wednesday 27 January 2027"],
+    ),
+    ("luton-csc-young-person", "decision"): (
+        "Friday 12 February 2027",
+        ["Wednesday 20 January 2027", "Tuesday 26 January 2027"],
+    ),
     # durham-cpc. Received Mon 26 Oct 2026; appointment within 10 WD: Tue 27 .. Fri 30 (4),
     # Mon 2 .. Fri 6 Nov (9), Mon 9 Nov (10).
     ("durham-cpc", "acknowledgement"): ("Wednesday 28 October 2026", ["Monday 9 November 2026"]),
@@ -99,7 +116,7 @@ EXPECTED: dict[tuple[str, str], tuple[str, list[str]]] = {
     ("durham-cpc", "decision"): ("Tuesday 12 January 2027", ["Wednesday 6 January 2027"]),
 }
 
-CASES = [(p, k) for p in PROCEDURE_IDS for k in KINDS]
+CASES = [(p, k) for p in SAMPLE_IDS for k in KINDS]
 
 
 @pytest.fixture(params=CASES, ids=[f"{p}-{k}" for p, k in CASES])
@@ -225,6 +242,30 @@ COPIES: dict[tuple[str, str], list[str]] = {
         "Mr Samuel Adeyemi, supporter",
         "Owen Bradshaw, Service Manager",
     ],
+    # The child's advocate gets a copy of every letter (the case's copies_to).
+    ("luton-csc-young-person", "acknowledgement"): ["Ms Hannah Price, advocate (Brightside Advocacy)"],
+    ("luton-csc-young-person", "stage1-response"): [
+        "the Complaints and Information Governance Team",
+        "Ms Hannah Price, advocate (Brightside Advocacy)",
+    ],
+    ("luton-csc-young-person", "panel-invitation"): [
+        "Sarah Whitlam, Head of Service, Children in Care (Adjudicating Officer)",
+        "Gareth Lyle, Service Manager, Children in Care",
+        "Elaine Brookes, Investigating Officer (Stage 2)",
+        "Mr Femi Adebayo, Independent Person (Stage 2)",
+        "Ms Hannah Price, advocate (Brightside Advocacy)",
+    ],
+    ("luton-csc-young-person", "decision"): [
+        "Ms Joy Ekwueme, Independent Chair",
+        "Mr Peter Langley, Independent panel member",
+        "Ms Ruth Sandoval, Independent panel member",
+        "Mr Femi Adebayo, Independent Person (Stage 2)",
+        "Sarah Whitlam, Head of Service, Children in Care (Adjudicating Officer)",
+        "Elaine Brookes, Investigating Officer (Stage 2)",
+        "Imran Chaudhry, Complaints and Information Compliance Manager",
+        "Ms Hannah Price, advocate (Brightside Advocacy)",
+        "Gareth Lyle, Service Manager",
+    ],
     ("durham-cpc", "acknowledgement"): [],
     ("durham-cpc", "stage1-response"): ["Ms Beth Lowther, Wearside Parent Advocacy"],
     ("durham-cpc", "panel-invitation"): [
@@ -338,7 +379,7 @@ def body_words(text: str, title: str) -> list[str]:
 def test_pdf_and_docx_carry_the_same_words(rendered: LettersRendered) -> None:
     from casepost.procedures import load_procedure
 
-    spec = load_procedure(rendered.procedure).letters[rendered.kind]
+    spec = load_procedure(SAMPLE_PROCEDURE[rendered.procedure]).letters[rendered.kind]
     title = spec.adjourned_title if (rendered.procedure, rendered.kind) == ("herts-cpc", "decision") else spec.title
     # The body: the running marking, reference and page numbers are artifacts in the PDF and header
     # and footer parts in the DOCX, placed by each format's own pagination, so neither is compared.

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from cli import main
 
-from .conftest import PROCEDURE_IDS, SAMPLES, letters_pdf_text, letters_words
+from .conftest import SAMPLE_IDS, SAMPLES, letters_pdf_text, letters_words
 
 SENT = {
     "acknowledgement": ("complaint", "acknowledged"),
@@ -125,7 +125,7 @@ def _render(case: Path, kind: str, out: Path, *args: str) -> tuple[bytes, bytes]
     return pdf, docx
 
 
-@pytest.mark.parametrize("procedure", PROCEDURE_IDS)
+@pytest.mark.parametrize("procedure", SAMPLE_IDS)
 def test_a_letter_is_the_same_file_without_the_later_records(procedure: str, tmp_path: Path) -> None:
     # The same folder both times: the logo's address is part of the PDF, the case file is not.
     case = _copy_sample(procedure, tmp_path)

@@ -14,9 +14,22 @@ from click.testing import CliRunner
 
 from cli import main
 
-from .conftest import PROCEDURE_IDS, SAMPLES, LettersRendered, letters_body_words, letters_pdf_text, letters_words
+from .conftest import (
+    PROCEDURE_IDS,
+    SAMPLE_IDS,
+    SAMPLE_PROCEDURE,
+    SAMPLES,
+    LettersRendered,
+    letters_body_words,
+    letters_pdf_text,
+    letters_words,
+)
 
 CHILD_ADVOCATE = "Children and young people who make a complaint have the right to an advocate, free of charge."
+# The same right, told to a child who is the complainant (5.2; Children Act 1989 s26A).
+OWN_ADVOCATE = (
+    "Because you are a child or young person making a complaint, you have the right to an advocate, free of charge."
+)
 QUESTION = "each of you may also ask questions of the other"
 JUDICIAL = "judicial review"
 JR_LIMIT = "A claim must be made promptly, and in any event within three months of the grounds for it arising."
@@ -163,6 +176,15 @@ FACTS: dict[tuple[str, str], tuple[list[str], list[str]]] = {
         ],
         [JUDICIAL],  # the procedure names the Ombudsman only
     ),
+    # Luton, a young person's own complaint (seed 002): the right is told to her, with her advocate.
+    ("luton-csc-young-person", "acknowledgement"): (
+        [OWN_ADVOCATE, "We have noted that Ms Hannah Price is your advocate."],
+        [CHILD_ADVOCATE, "If Maya Okoro wants to make a complaint"],
+    ),
+    ("luton-csc-young-person", "stage1-response"): (
+        [OWN_ADVOCATE, "You need to do this by Tuesday 3 November 2026."],
+        [CHILD_ADVOCATE, "If Maya Okoro wants to make a complaint"],
+    ),
     # Durham (seed 004).
     ("durham-cpc", "acknowledgement"): (
         [
@@ -221,9 +243,10 @@ def test_only_the_statutory_procedure_offers_a_child_an_advocate() -> None:
     assert {p for p in PROCEDURE_IDS if load_procedure(p).rights.question_each_other} == {"herts-lado", "herts-cpc"}  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize("procedure", PROCEDURE_IDS)
-def test_further_papers_are_due_before_the_papers_go_out(procedure: str) -> None:
-    result = CliRunner().invoke(main, ["dates", str(SAMPLES / procedure / "case.toml"), "--json"])
+@pytest.mark.parametrize("sample", SAMPLE_IDS)
+def test_further_papers_are_due_before_the_papers_go_out(sample: str) -> None:
+    procedure = SAMPLE_PROCEDURE[sample]
+    result = CliRunner().invoke(main, ["dates", str(SAMPLES / sample / "case.toml"), "--json"])
     assert result.exit_code == 0, result.output
     deadlines = {d["id"]: d for d in json.loads(result.stdout)["deadlines"]}
     further, papers = deadlines["panel_additional_papers_due"], deadlines["panel_papers_send_by"]

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from cli import main
 
-from .conftest import PROCEDURE_IDS, SAMPLES, minimal_case
+from .conftest import SAMPLE_IDS, SAMPLE_PROCEDURE, SAMPLES, minimal_case
 
 # The deadline ids of procedures.md: a contract, written out here so a renamed id fails a test.
 HERTS = [
@@ -78,9 +78,21 @@ def invoke(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-@pytest.mark.parametrize("procedure", PROCEDURE_IDS)
-def test_sample_dates_give_every_contract_id(procedure: str) -> None:
-    code, output = invoke("dates", str(SAMPLES / procedure / "case.toml"), "--json", "--as-of", "2026-11-24")
+def test_the_tests_and_the_demo_know_every_sample() -> None:
+    # A sample added under samples/ without being listed in SAMPLE_PROCEDURE would be left out of
+    # every test that reads the samples' letters and bundles; the demo finds them all itself.
+    from .test_setup import dev_script
+
+    folders = sorted(p.parent.name for p in SAMPLES.glob("*/case.toml"))
+    assert folders == sorted(SAMPLE_IDS)
+    assert [p.parent.name for p in dev_script().sample_cases()] == folders
+    assert "luton-csc-young-person" in folders
+
+
+@pytest.mark.parametrize("sample", SAMPLE_IDS)
+def test_sample_dates_give_every_contract_id(sample: str) -> None:
+    procedure = SAMPLE_PROCEDURE[sample]
+    code, output = invoke("dates", str(SAMPLES / sample / "case.toml"), "--json", "--as-of", "2026-11-24")
     assert code == 0, output
     data = json.loads(output)
     assert data["procedure"] == procedure
@@ -89,7 +101,7 @@ def test_sample_dates_give_every_contract_id(procedure: str) -> None:
     assert all(d["date"] for d in data["deadlines"]), [d["id"] for d in data["deadlines"] if not d["date"]]
 
 
-@pytest.mark.parametrize("procedure", PROCEDURE_IDS)
+@pytest.mark.parametrize("procedure", SAMPLE_IDS)
 def test_sample_checks_clean(procedure: str) -> None:
     code, output = invoke("check", str(SAMPLES / procedure / "case.toml"), "--as-of", "2026-11-24")
     assert code == 0, output
