@@ -148,6 +148,11 @@ def clock_time(text: str) -> str:
     return f"{shown}{suffix}" if minutes == 0 else f"{shown}.{minutes:02d}{suffix}"
 
 
+def _same_name(a: str, b: str) -> bool:
+    """Whether two names in the case are one person's (letter case and spacing aside)."""
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
 def _person(p: Person | None) -> PersonView | None:
     return PersonView(p.name, p.role) if p else None
 
@@ -337,7 +342,7 @@ def build_context(loaded: LoadedCase, kind: str, day: dt.date) -> LetterContext:
         supporter=SupporterView(case.supporter.name, case.supporter.role, case.supporter.organisation)
         if case.supporter
         else None,
-        child=ChildView(case.child.name) if case.child else None,
+        child=ChildView(case.child.name, _same_name(case.child.name, c.name)) if case.child else None,
         complaint=ComplaintView(
             received=long_date(case.complaint.received),
             meeting_date=long_date(case.complaint.meeting_date or case.complaint.conference_date),

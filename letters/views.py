@@ -75,6 +75,9 @@ class ChildView:
     """The child (or the subject of a strategy meeting) the complaint is about."""
 
     name: str
+    # The child is the complainant: a child or young person complaining for themselves, whom the case
+    # names both as [complainant] and as [child]. Letters then speak to them, not about them.
+    is_complainant: bool = False
 
 
 @dataclass(frozen=True)

@@ -142,3 +142,20 @@ def test_an_adult_complainant_is_still_told_of_the_childs_right(
                 "If Tia Adeyemi wants to make a complaint, please tell us and we will arrange an advocate."
             ) in words, kind
             assert OWN_RIGHT not in words, kind
+
+
+def test_the_child_is_the_complainant_whatever_the_spacing_or_capitals(tmp_path: Path) -> None:
+    # Typed twice, a name can differ in spacing or capitals; it is still the one person, and the
+    # letter still speaks to her rather than about her.
+    folder = _copy(tmp_path)
+    case = folder / "case.toml"
+    text = case.read_text(encoding="utf-8")
+    child = re.search(r'(?m)^\[child\]\nname = "Maya Okoro"', text)
+    assert child is not None
+    case.write_text(text.replace(child.group(0), '[child]\nname = "maya  OKORO"'), encoding="utf-8")
+    from letters.writer import LetterRequest, write_letter
+
+    written = write_letter(case, LetterRequest("acknowledgement", ("pdf",), date=dt.date(2026, 9, 16), force=True))
+    words = letters_body_words(letters_pdf_body_text(written.written[0].read_bytes()))
+    assert OWN_RIGHT in words
+    assert "wants to make a complaint" not in words
