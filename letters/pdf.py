@@ -58,7 +58,12 @@ def html_to_pdf(html: str, base: Path, fetcher: SafeFetcher) -> bytes:
         document = weasyprint.HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher)
         # pdf_identifier=True: the file ID is a hash of the content, not random; WeasyPrint adds no
         # creation or modification date unless the HTML asks for one (ours never does).
-        data = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=True, font_config=_font_config())
+        data = document.write_pdf(
+            pdf_variant="pdf/ua-1",
+            pdf_identifier=True,
+            font_config=_font_config(),
+            finisher=mark_running_artifacts,
+        )
     except FatalURLFetchingError as exc:
         refused = ", ".join(fetcher.refused) or str(exc)
         raise FetchRefusedError(
@@ -69,7 +74,7 @@ def html_to_pdf(html: str, base: Path, fetcher: SafeFetcher) -> bytes:
         raise FetchRefusedError(f"refused to fetch {', '.join(fetcher.refused)}")
     if not isinstance(data, bytes):
         raise RenderError("WeasyPrint returned no PDF")
-    return mark_running_artifacts(data)
+    return data
 
 
 def render_pdf(letter: Letter, review: str = "") -> bytes:
