@@ -71,5 +71,5 @@ def mark_running_artifacts(document: Any, pdf: Any) -> None:
         for mcid in outside:
             mcids[mcid] = b"null"
     for obj in objects:
-        if isinstance(obj, dict) and obj.get("Type") == "/StructElem" and obj.number not in reachable:
+        if isinstance(obj, pydyf.Dictionary) and obj.get("Type") == "/StructElem" and obj.number not in reachable:
             obj.free = "f"  # not written: pydyf leaves a freed object out of the file
