@@ -49,6 +49,7 @@ def test_wheel_carries_data(wheel: Path) -> None:
     for pid in PROCEDURE_IDS:
         assert f"casepost/data/procedures/{pid}.toml" in names
     assert "casepost/data/events.toml" in names
+    assert "casepost/data/prebuilt.pickle" in names  # the stored validators and procedures
     assert "cli.py" in names
     assert any(n.startswith("casepost/templates/letters/") for n in names), "letter templates are not in the wheel"
     assert "casepost/samples/luton-csc/case.toml" in names and "casepost/samples/luton-csc/assets/logo.png" in names
@@ -82,10 +83,15 @@ def run_installed(installed: Path, probe: str, cwd: Path) -> subprocess.Complete
 
 
 def test_installed_wheel_runs_from_another_folder(installed: Path, tmp_path: Path) -> None:
-    probe = "import casepost, cli; print(casepost.__file__); cli.main(['procedures', 'herts-cpc'])"
+    probe = (
+        "import casepost, cli; print(casepost.__file__)\n"
+        "from casepost import prebuilt; print('stored', prebuilt.procedure('herts-cpc') is not None)\n"
+        "cli.main(['procedures', 'herts-cpc'])"
+    )
     result = run_installed(installed, probe, tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0].startswith(str(installed)), "ran the source tree, not the installed wheel"
+    assert result.stdout.splitlines()[1] == "stored True", "the installed wheel's stored file is not current"
     assert "panel_record_due" in result.stdout
 
 
