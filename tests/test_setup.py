@@ -12,6 +12,7 @@ import importlib.util
 import re
 import sys
 import tomllib
+from pathlib import Path
 from types import ModuleType
 
 from .conftest import REPO
@@ -82,3 +83,18 @@ def test_every_import_is_a_declared_dependency() -> None:
     for module in sorted(third_party_imports()):
         dists = {normal(d) for d in providers.get(module, [])}
         assert dists & declared, f"{module} is imported but its distribution ({dists or 'unknown'}) is not declared"
+
+
+def test_packages_apt_cannot_find_get_a_way_forward(tmp_path: Path) -> None:
+    # Ubuntu keeps python3-venv, LibreOffice, the Liberation fonts and qpdf in universe, which a
+    # minimal image (debootstrap's default sources, say) does not enable: say so, not just "failed".
+    dev = dev_script()
+    ubuntu = tmp_path / "ubuntu"
+    ubuntu.write_text('NAME="Ubuntu"\nVERSION_ID="24.04"\nID=ubuntu\nID_LIKE=debian\n', encoding="utf-8")
+    debian = tmp_path / "debian"
+    debian.write_text('NAME="Debian GNU/Linux"\nVERSION_ID="12"\nID=debian\n', encoding="utf-8")
+    message = dev.unavailable_message(["python3-venv", "qpdf"], ubuntu)
+    assert "python3-venv qpdf" in message and "universe" in message and "add-apt-repository universe" in message
+    assert "universe" not in dev.unavailable_message(["qpdf"], debian)
+    assert "universe" not in dev.unavailable_message(["qpdf"], tmp_path / "absent")
+    assert dev.has_candidate("no-such-package-casepost") is False
