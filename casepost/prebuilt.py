@@ -3,7 +3,7 @@ case, procedure and settings files, and the built-in procedures, validated.
 
 pydantic turns each record (casepost.records) into a core schema that pydantic-core, its compiled
 half, validates with. Importing pydantic and walking the classes costs about 60 ms at every start,
-a third of `casepost dates`; so `python -m casepost.schema` builds the schemas once and stores
+a third of `casepost dates`; so `python3 bin/dev generate` builds the schemas once and stores
 them, pickled, in casepost/data/prebuilt.pickle, and a command loads them with pydantic-core
 alone (about 10 ms). The built-in procedures are stored with them, validated by those schemas,
 which saves reading and checking a 25 kB TOML file at every start.
@@ -141,9 +141,15 @@ def stored_path() -> Path:
 
 
 def write() -> Path:
-    """Store what build_all() makes (`python -m casepost.schema` calls this)."""
+    """Store what build_all() makes (`python -m casepost.schema`, run by `python3 bin/dev generate`)."""
     path = stored_path()
-    path.write_bytes(pickle.dumps(build_all(), protocol=5))
+    made = build_all()
+    try:
+        unchanged = pickle.loads(path.read_bytes()) == made
+    except (OSError, pickle.UnpicklingError, AttributeError, ImportError, EOFError):
+        unchanged = False
+    if not unchanged:  # pickling the same objects twice need not give the same bytes: no noise in git
+        path.write_bytes(pickle.dumps(made, protocol=5))
     _stored.cache_clear()
     validator.cache_clear()
     return path

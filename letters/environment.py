@@ -100,6 +100,8 @@ class Templates:
     """The templates a case's letters are rendered from: the authority's folder (if any), then ours."""
 
     override: Path | None = None
+    # Compiled built-in templates (letters.templatecode): read-only, unless recording them.
+    bytecode: jinja2.BytecodeCache | None = None
 
     @property
     def roots(self) -> tuple[Path, ...]:
@@ -107,10 +109,17 @@ class Templates:
         return (self.override, builtin_root()) if self.override else (builtin_root(),)
 
     @cached_property
+    def _code(self) -> jinja2.BytecodeCache:
+        from letters.templatecode import ShippedBytecode
+
+        return self.bytecode or ShippedBytecode()
+
+    @cached_property
     def wording(self) -> SandboxedEnvironment:
         """The environment for wording templates: values are marked for the paragraph parser."""
         return _strict_env(
             loader=self._loader(),
+            bytecode_cache=self._code,
             finalize=_mark_values,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -120,7 +129,7 @@ class Templates:
     @cached_property
     def layout(self) -> SandboxedEnvironment:
         """The environment for the HTML layout: the same rules, no value markers."""
-        env = _strict_env(loader=self._loader(), trim_blocks=True, lstrip_blocks=True)
+        env = _strict_env(loader=self._loader(), bytecode_cache=self._code, trim_blocks=True, lstrip_blocks=True)
         env.filters["breakable"] = breakable
         env.filters["linked"] = linked
         return env

@@ -150,7 +150,7 @@ def test_record_as_a_subprocess(make_case: Callable[..., Path]) -> None:
 
 @pytest.mark.parametrize("name", ["case", "settings"])
 def test_checked_in_schemas_are_current(name: str) -> None:
-    assert schema_file(name).read_text() == generate(name), "stale: run python -m casepost.schema"
+    assert schema_file(name).read_text() == generate(name), "stale: run python3 bin/dev generate"
 
 
 def test_samples_point_at_the_case_schema_and_validate_against_it() -> None:

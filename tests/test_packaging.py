@@ -50,6 +50,7 @@ def test_wheel_carries_data(wheel: Path) -> None:
         assert f"casepost/data/procedures/{pid}.toml" in names
     assert "casepost/data/events.toml" in names
     assert "casepost/data/prebuilt.pickle" in names  # the stored validators and procedures
+    assert "casepost/data/templates.bytecode" in names  # the compiled templates
     assert "cli.py" in names
     assert any(n.startswith("casepost/templates/letters/") for n in names), "letter templates are not in the wheel"
     assert "casepost/samples/luton-csc/case.toml" in names and "casepost/samples/luton-csc/assets/logo.png" in names

@@ -22,8 +22,8 @@ from .conftest import PROCEDURE_IDS, SAMPLES
 
 def test_stored_schemas_are_current() -> None:
     stored = pickle.loads(prebuilt.stored_path().read_bytes())
-    assert stored["fingerprint"] == prebuilt.fingerprint(), "stale: run python -m casepost.schema"
-    assert stored == prebuilt.build_all(), "stale: run python -m casepost.schema"
+    assert stored["fingerprint"] == prebuilt.fingerprint(), "stale: run python3 bin/dev generate"
+    assert stored == prebuilt.build_all(), "stale: run python3 bin/dev generate"
 
 
 def test_stored_schemas_name_no_pydantic_code() -> None:
