@@ -1,7 +1,7 @@
 """Procedures as data: the model of a procedure file, and loading the built-in ones or a file."""
 
 # No `from __future__ import annotations`: the records' types are evaluated once, as the module is
-# compiled, rather than from strings at every start (date_fields(), pydantic when it builds).
+# imported, rather than from strings each time they are read (date_fields(), pydantic when it builds).
 
 import datetime as dt
 import functools

@@ -3,7 +3,7 @@ authority defaults, security marking, template overrides, bundle numbering.
 """
 
 # No `from __future__ import annotations`: the records' types are evaluated once, as the module is
-# compiled, rather than from strings at every start (date_fields(), pydantic when it builds).
+# imported, rather than from strings each time they are read (date_fields(), pydantic when it builds).
 
 from dataclasses import dataclass
 from datetime import date
