@@ -204,17 +204,40 @@ def _problem(model: type, err: Any, lines: dict[tuple[str | int, ...], int]) -> 
         msg = "must not be empty"
     elif kind == "literal_error":
         msg = msg.replace("Input should be", "must be")
+    elif kind == "list_type" and _inner_table(model, loc) is not None:
+        msg = f"must be tables, each headed [[{field_path(tuple(p for p in loc if isinstance(p, str)))}]]"
+    elif kind in _KINDS:
+        msg = _KINDS[kind]
     return Problem(field_path(loc), msg, line_of(lines, loc))
+
+
+# What a value of the wrong TOML type should have been, in the file's own terms (pydantic-core's
+# words name Python's types: "a valid dictionary or an instance of Complaint").
+_KINDS = {
+    "dataclass_type": "must be a table: its own [section], or { key = value, ... }",
+    "dataclass_args_type": "must be a table: its own [section], or { key = value, ... }",
+    "dict_type": "must be a table of names and values: its own [section], or { key = value, ... }",
+    "list_type": 'must be a list in square brackets, e.g. ["...", "..."]',
+    "string_type": 'must be text in quotes, e.g. "..."',
+    "bool_type": "must be true or false (no quotes)",
+    "int_type": "must be a whole number (no quotes)",
+}
 
 
 def _allowed_keys(model: type, loc: tuple[str | int, ...]) -> list[str]:
     """The keys accepted at loc, found by walking the records' fields."""
+    current = _inner_table(model, loc)
+    return [f.key for f in record_fields(current)] if current is not None else []
+
+
+def _inner_table(model: type, loc: tuple[str | int, ...]) -> type | None:
+    """The record (table) that the value at loc is, or holds, if any."""
     current: type | None = model
     for part in loc:
         if isinstance(part, int):
             continue
         if current is None:
-            return []
+            return None
         field = next((f for f in record_fields(current) if f.key == part), None)
         current = inner_record(field.annotation) if field is not None else None
-    return [f.key for f in record_fields(current)] if current is not None else []
+    return current

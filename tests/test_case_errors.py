@@ -16,6 +16,7 @@ from .conftest import minimal_case
 def run(*args: str) -> tuple[int, str]:
     result = CliRunner().invoke(main, list(args))
     assert "Traceback" not in result.output
+    assert "instance of" not in result.output and "Input should be" not in result.output  # pydantic's words
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     return result.exit_code, result.output
 
@@ -64,6 +65,21 @@ def run(*args: str) -> tuple[int, str]:
             ["case.toml:14", "bundle.documents[0].section", "'minutes' is not a section of luton-csc"],
         ),
         (lambda t: t.replace("[complaint]", "[complaint\n"), ["TOML syntax error"]),
+        # A value of the wrong TOML type, said in the file's terms, not Python's ("an instance of ...").
+        (
+            lambda t: t.replace('reference = "CSC/2026/0142"', "reference = 142"),
+            ["case.toml:3", "reference: must be text in quotes"],
+        ),
+        (
+            lambda t: t.replace('address = ["12 Example Road", "Luton", "LU2 0AA"]', 'address = "12 Example Road"'),
+            ["case.toml:7", "complainant.address: must be a list in square brackets"],
+        ),
+        (lambda t: 'panel = "soon"\n' + t, ["case.toml:1", "panel: must be a table"]),
+        (lambda t: 'holds = "none"\n' + t, ["case.toml:1", "holds: must be tables, each headed [[holds]]"]),
+        (
+            lambda t: t + "within_procedure = 1\n",
+            ["case.toml:12", "complaint.within_procedure: must be true or false"],
+        ),
     ],
 )
 def test_bad_case_file(make_case: Callable[..., Path], mutate: Callable[[str], str], expected: list[str]) -> None:
